@@ -1,0 +1,240 @@
+/**
+ * The secrets API contract (see ../shared/api-contract.md): every path, query parameter, header
+ * name, fixed body field and response schema lives here, so an assumed detail changes in one place.
+ * Plain TypeScript + zod only: this module is shared by the dashboard and by the fake API (mocks/).
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Headers and fixed values
+// ---------------------------------------------------------------------------------------------
+export const HEADERS = {
+  authorization: 'Authorization',
+  contentType: 'Content-Type',
+  ifNoneMatch: 'If-None-Match',
+  etag: 'ETag',
+  retryAfter: 'Retry-After',
+} as const;
+
+export const PURPOSE_TYPES = ['APIKey', 'SSHKey', 'UsernamePassword', 'Other'] as const;
+export const purposeTypeSchema = z.enum(PURPOSE_TYPES);
+export type PurposeType = z.infer<typeof purposeTypeSchema>;
+
+export const RENDER_MODES = ['Full', 'PreviewOnly'] as const;
+export type RenderMode = (typeof RENDER_MODES)[number];
+
+export const VALUE_TYPE = {
+  string: 'urn:rendered-app-secret:value-type:String',
+  none: 'urn:rendered-app-secret:value-type:None',
+} as const;
+
+export const SET_VALUE_FIXED = {
+  valueTypeUrn: 'urn:app-secret:app-secret-type:keyValueAppSecret',
+  hidden: false,
+  typeHint: 'urn:app-secret:kv-secret-value:textType',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Response schemas (unknown fields are ignored: z.object strips them)
+// ---------------------------------------------------------------------------------------------
+export const environmentSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  label: z.string(),
+});
+export type Environment = z.infer<typeof environmentSchema>;
+
+export const environmentsResponseSchema = z.object({ environments: z.array(environmentSchema) });
+export type EnvironmentsResponse = z.infer<typeof environmentsResponseSchema>;
+
+export const appSchema = z.object({ id: z.string(), name: z.string(), slug: z.string() });
+export type App = z.infer<typeof appSchema>;
+
+export const appsResponseSchema = z.object({ apps: z.array(appSchema) });
+export type AppsResponse = z.infer<typeof appsResponseSchema>;
+
+export const environmentScopedValueSchema = z.object({
+  environment: environmentSchema,
+  value: z.unknown().nullable().optional(),
+});
+
+export const secretEntitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  purposeType: z.string(), // a newer server may add purposes: keep the string, show it as given
+  environmentScopedValues: z.array(environmentScopedValueSchema).default([]),
+});
+export type SecretEntity = z.infer<typeof secretEntitySchema>;
+
+export const renderedSecretSchema = z.object({
+  key: z.string(),
+  secretId: z.string(),
+  valueType: z.string(),
+  serializedValue: z.string().optional(),
+});
+export type RenderedSecret = z.infer<typeof renderedSecretSchema>;
+
+export const renderedSecretsResponseSchema = z.object({
+  changelogId: z.string().optional(),
+  secretDigest: z.string(),
+  incrementalId: z.number(),
+  secrets: z.array(renderedSecretSchema),
+});
+export type RenderedSecretsResponse = z.infer<typeof renderedSecretsResponseSchema>;
+
+export const apiErrorBodySchema = z.object({
+  requestId: z.string().optional(),
+  error: z.string().optional(),
+  message: z.string().optional(),
+  errorType: z.string().optional(),
+  entityId: z.string().optional(),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies (strict: the fake rejects anything else with a 400, as the contract says)
+// ---------------------------------------------------------------------------------------------
+export const createSecretBodySchema = z.strictObject({
+  name: z.string().min(1),
+  purposeType: purposeTypeSchema,
+  environmentScopedValues: z.array(z.unknown()).length(0),
+});
+export type CreateSecretBody = z.infer<typeof createSecretBodySchema>;
+
+export const setValueBodySchema = z.strictObject({
+  valueTypeUrn: z.literal(SET_VALUE_FIXED.valueTypeUrn),
+  hidden: z.literal(SET_VALUE_FIXED.hidden),
+  kvAppSecretValue: z.strictObject({
+    typeHint: z.literal(SET_VALUE_FIXED.typeHint),
+    text: z.string(),
+  }),
+});
+export type SetValueBody = z.infer<typeof setValueBodySchema>;
+
+export function createSecretBody(name: string, purposeType: PurposeType): CreateSecretBody {
+  return { name, purposeType, environmentScopedValues: [] };
+}
+
+export function setValueBody(text: string): SetValueBody {
+  return {
+    valueTypeUrn: SET_VALUE_FIXED.valueTypeUrn,
+    hidden: SET_VALUE_FIXED.hidden,
+    kvAppSecretValue: { typeHint: SET_VALUE_FIXED.typeHint, text },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints: one description per call. `scope` picks the token; `name` names it in errors.
+// ---------------------------------------------------------------------------------------------
+export type TokenScope = 'read' | 'write';
+export type QueryValue = string | number | readonly string[] | undefined;
+
+export interface Endpoint<T> {
+  /** Human name used in error messages, e.g. "list environments". */
+  name: string;
+  method: 'GET' | 'POST' | 'PUT';
+  /** Path below the API base URL, every segment already encoded. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  scope: TokenScope;
+  schema: z.ZodType<T>;
+  body?: unknown;
+  /** Remember the ETag and answer a 304 from memory. Only for responses that hold no clear value. */
+  etag?: boolean;
+}
+
+const seg = encodeURIComponent;
+
+/** Path templates, also used by the fake to route requests (msw path syntax). */
+export const PATHS = {
+  environments: '/environments',
+  apps: '/apps',
+  app: '/apps/:appRef',
+  secrets: '/apps/:appId/secrets',
+  rendered: '/apps/:appId/secrets/rendered',
+  secret: '/apps/:appId/secrets/:secretId',
+  value: '/apps/:appId/secrets/:secretId/environments/:envId/value',
+} as const;
+
+export const QUERY = {
+  identifierType: 'identifierType',
+  environment: 'environment',
+  mode: 'mode',
+  nameFilter: 'secret-name-filter',
+  limit: 'limit',
+  before: 'before',
+  after: 'after',
+} as const;
+
+export type AppIdentifierType = 'Name' | 'Identifier';
+
+export interface RenderedParams {
+  appId: string;
+  envId: string;
+  mode: RenderMode;
+  /** Secret names to return; omitted or empty means all. */
+  names?: readonly string[];
+}
+
+export const endpoints = {
+  listEnvironments: (): Endpoint<EnvironmentsResponse> => ({
+    name: 'list environments',
+    method: 'GET',
+    path: PATHS.environments,
+    scope: 'read',
+    schema: environmentsResponseSchema,
+  }),
+  listApps: (): Endpoint<AppsResponse> => ({
+    name: 'list apps',
+    method: 'GET',
+    path: PATHS.apps,
+    scope: 'read',
+    schema: appsResponseSchema,
+  }),
+  getApp: (ref: string, identifierType: AppIdentifierType): Endpoint<App> => ({
+    name: 'look up app',
+    method: 'GET',
+    path: `/apps/${seg(ref)}`,
+    query: { [QUERY.identifierType]: identifierType },
+    scope: 'read',
+    schema: appSchema,
+  }),
+  renderedSecrets: ({ appId, envId, mode, names }: RenderedParams): Endpoint<RenderedSecretsResponse> => ({
+    name: mode === 'Full' ? 'reveal secrets' : 'list secrets',
+    method: 'GET',
+    path: `/apps/${seg(appId)}/secrets/rendered`,
+    query: {
+      [QUERY.environment]: envId,
+      [QUERY.mode]: mode,
+      [QUERY.nameFilter]: names && names.length > 0 ? names : undefined,
+    },
+    scope: 'read',
+    schema: renderedSecretsResponseSchema,
+    etag: mode === 'PreviewOnly',
+  }),
+  getSecret: (appId: string, secretId: string): Endpoint<SecretEntity> => ({
+    name: 'read secret',
+    method: 'GET',
+    path: `/apps/${seg(appId)}/secrets/${seg(secretId)}`,
+    scope: 'read',
+    schema: secretEntitySchema,
+  }),
+  createSecret: (appId: string, body: CreateSecretBody): Endpoint<SecretEntity> => ({
+    name: 'create secret',
+    method: 'POST',
+    path: `/apps/${seg(appId)}/secrets`,
+    scope: 'write',
+    schema: secretEntitySchema,
+    body,
+  }),
+  setValue: (appId: string, secretId: string, envId: string, text: string): Endpoint<SecretEntity> => ({
+    name: 'set secret value',
+    method: 'PUT',
+    path: `/apps/${seg(appId)}/secrets/${seg(secretId)}/environments/${seg(envId)}/value`,
+    scope: 'write',
+    schema: secretEntitySchema,
+    body: setValueBody(text),
+  }),
+};

@@ -1,0 +1,62 @@
+/**
+ * One QueryClient factory with deliberate defaults:
+ * - reads: no retry on 4xx or on a body that breaks the contract; up to 3 retries with
+ *   exponential backoff on network errors, timeouts and 5xx; a 429 waits `Retry-After`;
+ * - mutations (writes) are never retried automatically: the user decides.
+ */
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from './api-error';
+
+export const MAX_READ_RETRIES = 3;
+const MAX_BACKOFF_MS = 8_000;
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export function shouldRetryRead(failureCount: number, error: unknown): boolean {
+  if (failureCount >= MAX_READ_RETRIES) return false;
+  if (!isApiError(error)) return false;
+  switch (error.kind) {
+    case 'network':
+    case 'timeout':
+      return true;
+    case 'http':
+      return error.status === 429 || (error.status !== undefined && error.status >= 500);
+    default:
+      return false;
+  }
+}
+
+export function readRetryDelay(failureCount: number, error: unknown): number {
+  if (isApiError(error) && error.status === 429 && error.retryAfterMs !== undefined) {
+    return Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS);
+  }
+  // react-query passes failureCount 0 for the first retry: 500 ms, 1 s, 2 s … capped.
+  return Math.min(500 * 2 ** Math.max(0, failureCount), MAX_BACKOFF_MS);
+}
+
+export interface CreateQueryClientOptions {
+  /** Tests pass false to see errors at once. */
+  retry?: boolean;
+  /** Where background errors go (one place, not a toast per request). */
+  onBackgroundError?: (error: unknown) => void;
+}
+
+export function createQueryClient(options: CreateQueryClientOptions = {}): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        // Only errors of queries that already had data are "background" errors: a first load
+        // shows its own error state where the data would be.
+        if (query.state.data !== undefined) options.onBackgroundError?.(error);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        retry: options.retry === false ? false : shouldRetryRead,
+        retryDelay: readRetryDelay,
+        staleTime: 15_000,
+        refetchOnWindowFocus: true,
+      },
+      mutations: { retry: false },
+    },
+  });
+}

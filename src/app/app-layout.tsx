@@ -1,0 +1,154 @@
+import { Suspense, useEffect, useState } from 'react';
+import { Link as RouterLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useColorScheme } from '@mui/material/styles';
+import { apiClient } from '@/api/client';
+import { DarkModeIcon, LightModeIcon, LockIcon, SettingsIcon } from '@/components/icons';
+import { AUTO_HIDE_CHOICES, preferencesStore, usePreferences } from '@/lib/preferences';
+import { appQueries } from '@/features/apps/queries';
+import { environmentQueries } from '@/features/environments/queries';
+import { useSession, useSignOut } from '@/features/session/use-session';
+import { appPath, signInPath } from './paths';
+
+function ThemeSwitch() {
+  const { mode, systemMode, setMode } = useColorScheme();
+  const effective = mode === 'system' || !mode ? systemMode : mode;
+  const next = effective === 'dark' ? 'light' : 'dark';
+  return (
+    <Tooltip title={`Switch to ${next} theme`}>
+      <IconButton color="inherit" aria-label={`Switch to ${next} theme`} onClick={() => setMode(next)}>
+        {effective === 'dark' ? <LightModeIcon /> : <DarkModeIcon />}
+      </IconButton>
+    </Tooltip>
+  );
+}
+
+function SettingsMenu() {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const { autoHideSeconds } = usePreferences();
+  const { mode, setMode } = useColorScheme();
+  return (
+    <>
+      <Tooltip title="Settings">
+        <IconButton color="inherit" aria-label="Settings" aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)}>
+          <SettingsIcon />
+        </IconButton>
+      </Tooltip>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        <MenuItem disabled dense>
+          Hide revealed values after
+        </MenuItem>
+        {AUTO_HIDE_CHOICES.map((seconds) => (
+          <MenuItem
+            key={seconds}
+            selected={seconds === autoHideSeconds}
+            onClick={() => {
+              preferencesStore.set({ autoHideSeconds: seconds });
+              setAnchor(null);
+            }}
+          >
+            {seconds < 60 ? `${seconds} seconds` : `${seconds / 60} minute${seconds === 60 ? '' : 's'}`}
+          </MenuItem>
+        ))}
+        <MenuItem
+          selected={mode === 'system'}
+          onClick={() => {
+            setMode('system');
+            setAnchor(null);
+          }}
+        >
+          Theme: follow the system
+        </MenuItem>
+      </Menu>
+    </>
+  );
+}
+
+function CurrentPlace() {
+  const { appId, envSlug } = useParams();
+  const app = useQuery({ ...appQueries.lookup(appId ?? '', 'Identifier'), enabled: Boolean(appId) });
+  const environments = useQuery({ ...environmentQueries.list(), enabled: Boolean(envSlug) });
+  if (!appId) return null;
+  const env = environments.data?.find((e) => e.slug === envSlug);
+  return (
+    <Typography component="span" sx={{ ml: 1, opacity: 0.9, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+      {'/ '}
+      <Link component={RouterLink} to={appPath(appId)} color="inherit" underline="hover">
+        {app.data?.name ?? appId}
+      </Link>
+      {env ? ` / ${env.label || env.name}` : null}
+    </Typography>
+  );
+}
+
+/** Sends the user to sign-in on the first 401 and brings them back afterwards. */
+function useUnauthorizedRedirect() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const signOut = useSignOut();
+  const here = location.pathname + location.search;
+  useEffect(
+    () =>
+      apiClient.onUnauthorized(() => {
+        signOut();
+        void navigate(signInPath(here), { replace: true, state: { reason: 'expired' } });
+      }),
+    [navigate, signOut, here],
+  );
+}
+
+export function AppLayout() {
+  const session = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  useUnauthorizedRedirect();
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <AppBar position="static" elevation={0}>
+        <Toolbar sx={{ gap: 1, minWidth: 0 }}>
+          <LockIcon aria-hidden />
+          <Typography variant="h6" component="span" sx={{ whiteSpace: 'nowrap' }}>
+            <Link component={RouterLink} to="/apps" color="inherit" underline="none">
+              Secrets
+            </Link>
+          </Typography>
+          <Box sx={{ flex: 1, minWidth: 0, display: 'flex' }}>
+            <CurrentPlace />
+          </Box>
+          {session?.demo ? (
+            <Typography variant="caption" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+              Demo
+            </Typography>
+          ) : null}
+          <ThemeSwitch />
+          <SettingsMenu />
+          <Button
+            color="inherit"
+            onClick={() => {
+              signOut();
+              void navigate('/sign-in', { replace: true });
+            }}
+          >
+            Sign out
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Box component="main" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+        <Suspense fallback={<LinearProgress aria-label="Loading page" />}>
+          <Outlet />
+        </Suspense>
+      </Box>
+    </Box>
+  );
+}

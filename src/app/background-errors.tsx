@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import Snackbar from '@mui/material/Snackbar';
+import Alert from '@mui/material/Alert';
+import { isApiError } from '@/api/api-error';
+import { errorText } from '@/components/error-alert';
+import { onBackgroundError } from '@/lib/background-errors';
+
+export function BackgroundErrors() {
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => onBackgroundError((e) => {
+    // A 401 sends the user to sign-in; a cancelled request is not an error.
+    if (isApiError(e) && (e.status === 401 || e.kind === 'aborted')) return;
+    setError(e);
+  }), []);
+  const requestId = isApiError(error) ? error.requestId : undefined;
+  return (
+    <Snackbar open={error !== null} autoHideDuration={8000} onClose={() => setError(null)}>
+      <Alert severity="warning" onClose={() => setError(null)} variant="filled">
+        Could not refresh: {errorText(error)}
+        {requestId ? ` (request id ${requestId})` : ''}
+      </Alert>
+    </Snackbar>
+  );
+}

@@ -1,0 +1,54 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { sessionStore } from '@/features/session/session-store';
+import { AppLayout } from './app-layout';
+import { RouteError } from './route-error';
+import { signInPath } from './paths';
+import { secretsRouteLoader } from './routes/secrets-loader';
+import { secretRouteLoader } from './routes/secret-loader';
+import { appRedirectLoader } from './routes/app-redirect-loader';
+
+
+function requireSession({ request }: LoaderFunctionArgs) {
+  if (!sessionStore.get()) {
+    const url = new URL(request.url);
+    throw redirect(signInPath(url.pathname + url.search));
+  }
+  return null;
+}
+
+/**
+ * Routes. Loaders are defined here (not lazily) so data starts loading while a page's code
+ * chunk downloads: no waterfall between code and data.
+ */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    { path: '/sign-in', lazy: () => import('./routes/sign-in-route'), errorElement: <RouteError /> },
+    {
+      id: 'protected',
+      loader: requireSession,
+      element: <AppLayout />,
+      errorElement: <RouteError />,
+      children: [
+        { errorElement: <RouteError />, children: [
+          { index: true, loader: () => redirect('/apps') },
+          { path: 'apps', lazy: () => import('./routes/apps-route') },
+          { path: 'apps/:appId', loader: appRedirectLoader(queryClient) },
+          { path: 'apps/:appId/secrets/:secretId', loader: secretRouteLoader(queryClient), lazy: () => import('./routes/secret-route') },
+          { path: 'apps/:appId/:envSlug', loader: secretsRouteLoader(queryClient), lazy: () => import('./routes/secrets-route') },
+          { path: '*', lazy: () => import('./routes/not-found-route') },
+        ] },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
+}
+
+export function createTestRouter(queryClient: QueryClient, initialEntries: string[]) {
+  return createMemoryRouter(createRoutes(queryClient), { initialEntries });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;

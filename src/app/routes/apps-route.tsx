@@ -1,0 +1,33 @@
+import { useNavigate, useSearchParams } from 'react-router';
+import Container from '@mui/material/Container';
+import Divider from '@mui/material/Divider';
+import Typography from '@mui/material/Typography';
+import { AppsList } from '@/features/apps/components/apps-list';
+import { OpenAppForm } from '@/features/apps/components/open-app-form';
+import { appPath } from '../paths';
+
+export function Component() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  return (
+    <Container maxWidth="md" sx={{ py: 3 }}>
+      <Typography variant="h4" component="h1" gutterBottom>
+        Apps
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        Pick an app to see its secrets in each environment.
+      </Typography>
+      <AppsList
+        search={search}
+        onSearchChange={(q) => setParams(q ? { q } : {}, { replace: true })}
+        appHref={appPath}
+      />
+      <Divider sx={{ my: 3 }} />
+      <Typography variant="h6" component="h2" gutterBottom>
+        Open an app by name or id
+      </Typography>
+      <OpenAppForm onOpen={(app) => void navigate(appPath(app.id))} />
+    </Container>
+  );
+}

@@ -1,0 +1,50 @@
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import Container from '@mui/material/Container';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { readRuntimeConfig } from '@/config/runtime-config';
+import { environmentQueries } from '@/features/environments/queries';
+import { SignInForm } from '@/features/session/components/sign-in-form';
+import { sessionStore } from '@/features/session/session-store';
+import { safeNext } from '../paths';
+
+export function Component() {
+  const config = readRuntimeConfig();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+  const expired = (location.state as { reason?: string } | null)?.reason === 'expired';
+
+  return (
+    <Container maxWidth="sm" component="main" sx={{ py: { xs: 3, sm: 8 } }}>
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 } }}>
+        <Typography variant="h4" component="h1" gutterBottom>
+          Sign in
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 3 }}>
+          Browse your apps’ secrets per environment, reveal a value when you need it, and set new values. Tokens stay in
+          this browser tab only and are forgotten when you sign out or close it.
+        </Typography>
+        <SignInForm
+          defaultBaseUrl={config.apiBaseUrl}
+          demo={config.demo}
+          notice={expired ? 'Your session ended. Sign in again to continue where you were.' : undefined}
+          onSignIn={async (values) => {
+            sessionStore.signIn(values);
+            try {
+              // Verify the token before leaving the page: a refused token stays here with a message.
+              await queryClient.fetchQuery({ ...environmentQueries.list(), retry: false });
+            } catch (error) {
+              sessionStore.signOut();
+              queryClient.clear();
+              throw error;
+            }
+            await navigate(safeNext(params.get('next')), { replace: true });
+          }}
+        />
+      </Paper>
+    </Container>
+  );
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, set by `/app-config.js` (served by the dev/preview server, or edited in
+ * dist/ for a static deployment). Parsed, never trusted: anything invalid falls back to the
+ * real API at the same-origin prefix `/api`.
+ */
+const runtimeConfigSchema = z.object({
+  demo: z.boolean().default(false),
+  apiBaseUrl: z.string().min(1).default('/api'),
+});
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+
+declare global {
+  interface Window {
+    __DASHBOARD_CONFIG__?: unknown;
+  }
+}
+
+export function readRuntimeConfig(source: unknown = typeof window === 'undefined' ? undefined : window.__DASHBOARD_CONFIG__): RuntimeConfig {
+  const parsed = runtimeConfigSchema.safeParse(source ?? {});
+  return parsed.success ? parsed.data : runtimeConfigSchema.parse({});
+}

@@ -1,0 +1,176 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import InputAdornment from '@mui/material/InputAdornment';
+import Skeleton from '@mui/material/Skeleton';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { Environment, RenderedSecret } from '@/api/contract';
+import { isApiError } from '@/api/api-error';
+import { ErrorAlert } from '@/components/error-alert';
+import { SearchIcon } from '@/components/icons';
+import { usePreferences } from '@/lib/preferences';
+import { secretQueries } from '../queries';
+import { useCopySecret } from '../use-copy-secret';
+import { useRevealedValues } from '../use-revealed-values';
+import { SecretsTable } from './secrets-table';
+
+export const REFRESH_INTERVAL_MS = 30_000;
+
+export interface SecretsViewProps {
+  appId: string;
+  environment: Environment;
+  search: string;
+  onSearchChange: (search: string) => void;
+  secretHref: (secretId: string) => string;
+  onEdit?: ((secret: RenderedSecret) => void) | undefined;
+  /** Extra toolbar actions (e.g. "New secret"). */
+  actions?: ReactNode;
+}
+
+function useSlashFocuses(ref: RefObject<HTMLInputElement | null>) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      event.preventDefault();
+      ref.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [ref]);
+}
+
+/** Says so, unobtrusively, when the environment changed on the server while the user was looking. */
+function useChangedNotice(digest: string | undefined) {
+  const seen = useRef<string | undefined>(undefined);
+  const [changed, setChanged] = useState(false);
+  useEffect(() => {
+    if (digest === undefined) return;
+    if (seen.current !== undefined && seen.current !== digest) setChanged(true);
+    seen.current = digest;
+  }, [digest]);
+  return [changed, () => setChanged(false)] as const;
+}
+
+export function SecretsView({ appId, environment, search, onSearchChange, secretHref, onEdit, actions }: SecretsViewProps) {
+  const envId = environment.id;
+  const { autoHideSeconds } = usePreferences();
+  const list = useQuery({
+    ...secretQueries.rendered({ appId, envId, mode: 'PreviewOnly' }),
+    refetchInterval: REFRESH_INTERVAL_MS,
+  });
+  const reveal = useRevealedValues({ appId, envId, autoHideMs: autoHideSeconds * 1000 });
+  const copy = useCopySecret({ appId, envId });
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashFocuses(searchRef);
+  const [changed, dismissChanged] = useChangedNotice(list.data?.secretDigest);
+
+  const deferredSearch = useDeferredValue(search);
+  const all = list.data?.secrets;
+  const matches = useMemo(() => {
+    const needle = deferredSearch.trim().toLowerCase();
+    if (!all || !needle) return all ?? [];
+    return all.filter((s) => s.key.toLowerCase().includes(needle));
+  }, [all, deferredSearch]);
+
+  const { reveal: revealKey, hide: hideKey } = reveal;
+  const toggle = useCallback((key: string, shown: boolean) => (shown ? hideKey(key) : revealKey(key)), [revealKey, hideKey]);
+  const envName = environment.label || environment.name;
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'center' } }}>
+        <TextField
+          inputRef={searchRef}
+          label="Search keys"
+          type="search"
+          size="small"
+          value={search}
+          onChange={(e) => onSearchChange(e.target.value)}
+          sx={{ flex: 1, maxWidth: { sm: 420 } }}
+          slotProps={{
+            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+            htmlInput: { spellCheck: false, autoComplete: 'off', 'aria-keyshortcuts': '/' },
+          }}
+          helperText="Press / to search"
+        />
+        <Box sx={{ flex: 1 }} />
+        <Button
+          variant="outlined"
+          onClick={reveal.allRevealed ? reveal.hideAll : reveal.revealAll}
+          disabled={!list.data || list.data.secrets.length === 0}
+          aria-pressed={reveal.allRevealed}
+        >
+          {reveal.allRevealed ? (reveal.allPending ? 'Revealing… (Hide all)' : 'Hide all') : 'Reveal all'}
+        </Button>
+        {actions}
+      </Stack>
+
+      {reveal.allError ? <ErrorAlert error={reveal.allError} title="Could not reveal the values" onRetry={reveal.revealAll} /> : null}
+
+      {list.isPending ? (
+        <Stack spacing={1} aria-busy="true" aria-label="Loading secrets">
+          {Array.from({ length: 8 }, (_, i) => (
+            <Skeleton key={i} variant="rounded" height={44} />
+          ))}
+        </Stack>
+      ) : list.isError ? (
+        <ErrorAlert
+          error={list.error}
+          title={isApiError(list.error) && list.error.status === 403 ? `Your token may not read ${envName} of this app` : 'Could not load secrets'}
+          onRetry={() => void list.refetch()}
+          forbiddenHint="Ask an admin for a token with Read scope on this app and environment, or sign in with another token."
+        />
+      ) : (
+        <>
+          <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+            {list.data.secrets.length === 0
+              ? ''
+              : deferredSearch.trim()
+                ? `${matches.length} of ${list.data.secrets.length} secrets match “${deferredSearch.trim()}”`
+                : `${list.data.secrets.length} secrets in ${envName}`}
+            {reveal.anyRevealed ? ` · revealed values hide after ${autoHideSeconds} s or when you leave this tab` : ''}
+          </Typography>
+          {list.data.secrets.length === 0 ? (
+            <Alert severity="info">
+              No secrets in this app yet. {onEdit ? 'Use “New secret” to add the first one.' : 'They are created with a write token.'}
+            </Alert>
+          ) : matches.length === 0 ? (
+            <Alert severity="info" action={<Button color="inherit" size="small" onClick={() => onSearchChange('')}>Clear search</Button>}>
+              No key matches “{deferredSearch.trim()}”.
+            </Alert>
+          ) : (
+            <SecretsTable
+              caption={`Secrets in ${envName}`}
+              secrets={matches}
+              stateOf={reveal.stateOf}
+              onToggle={toggle}
+              onCopy={copy.copy}
+              onEdit={onEdit}
+              secretHref={secretHref}
+            />
+          )}
+        </>
+      )}
+
+      <Snackbar
+        open={changed}
+        onClose={dismissChanged}
+        autoHideDuration={6000}
+        message={`Secrets in ${envName} changed on the server; the list is up to date.`}
+      />
+      <Snackbar open={copy.message !== null} onClose={copy.dismiss} autoHideDuration={4000}>
+        <Alert severity={copy.failed ? 'error' : 'success'} onClose={copy.dismiss} variant="filled">
+          {copy.message}
+        </Alert>
+      </Snackbar>
+    </Stack>
+  );
+}
+

@@ -1,0 +1,16 @@
+import { useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { sessionStore, type Session } from './session-store';
+
+export function useSession(): Session | null {
+  return useSyncExternalStore(sessionStore.subscribe, sessionStore.get, sessionStore.get);
+}
+
+/** Sign-out forgets the tokens and every piece of server data in memory (clear, not invalidate). */
+export function useSignOut(): () => void {
+  const queryClient = useQueryClient();
+  return () => {
+    sessionStore.signOut();
+    queryClient.clear();
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * User preferences that hold nothing secret (auto-hide delay). Kept in this tab's memory and
+ * sessionStorage, parsed on read.
+ */
+import { useSyncExternalStore } from 'react';
+import { z } from 'zod';
+
+const KEY = 'secrets-dashboard.preferences';
+export const AUTO_HIDE_CHOICES = [15, 30, 60, 120, 300] as const;
+
+const preferencesSchema = z.object({
+  autoHideSeconds: z.number().int().min(5).max(3600).default(60),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+function load(): Preferences {
+  try {
+    const raw = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(KEY);
+    const parsed = preferencesSchema.safeParse(raw ? JSON.parse(raw) : {});
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through to defaults
+  }
+  return preferencesSchema.parse({});
+}
+
+let current: Preferences = load();
+const listeners = new Set<() => void>();
+
+export const preferencesStore = {
+  get: () => current,
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  set(patch: Partial<Preferences>) {
+    current = preferencesSchema.parse({ ...current, ...patch });
+    try {
+      sessionStorage.setItem(KEY, JSON.stringify(current));
+    } catch {
+      // Storage unavailable: the preference lives in memory for this page.
+    }
+    for (const listener of listeners) listener();
+  },
+  /** For tests. */
+  reset() {
+    current = preferencesSchema.parse({});
+    for (const listener of listeners) listener();
+  },
+};
+
+export function usePreferences(): Preferences {
+  return useSyncExternalStore(preferencesStore.subscribe, preferencesStore.get, preferencesStore.get);
+}

@@ -1,0 +1,55 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * API_UPSTREAM=https://api.commandk.dev npm start   → /api/* is proxied to that upstream
+ *   (the browser stays same-origin, so the upstream needs no CORS).
+ * Without API_UPSTREAM the dev and preview servers run the demo: the fake API in a service worker.
+ */
+const upstream = process.env.API_UPSTREAM?.replace(/\/+$/, '');
+
+const proxy = upstream
+  ? {
+      '/api': {
+        target: upstream,
+        changeOrigin: true,
+        secure: true,
+        rewrite: (path: string) => path.replace(/^\/api/, ''),
+      },
+    }
+  : undefined;
+
+/** The runtime config script (`/app-config.js`), read by src/config/runtime-config.ts. */
+function configScript(demo: boolean): string {
+  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api' })};\n`;
+}
+
+/**
+ * Serves /app-config.js from the dev and preview servers (demo unless API_UPSTREAM is set), and
+ * emits a real-API default into dist/ for static deployments (edit it there to change the base URL).
+ */
+function runtimeConfig(): Plugin {
+  const serve = (server: { middlewares: { use: (path: string, fn: (req: unknown, res: import('node:http').ServerResponse) => void) => void } }) =>
+    server.middlewares.use('/app-config.js', (_req, res) => {
+      res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(configScript(!upstream));
+    });
+  return {
+    name: 'dashboard-runtime-config',
+    configureServer: serve,
+    configurePreviewServer: serve,
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'app-config.js', source: configScript(false) });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), runtimeConfig()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  server: { port: 5173, strictPort: false, proxy, open: !process.env.CI && !process.env.NO_OPEN },
+  preview: { port: 4173, strictPort: false, proxy },
+  build: { target: 'es2022', sourcemap: false },
+});
