@@ -108,6 +108,10 @@ function useUnauthorizedRedirect() {
   );
 }
 
+export function PageLoading() {
+  return <LinearProgress aria-label="Loading page" />;
+}
+
 export function AppLayout() {
   const session = useSession();
   const signOut = useSignOut();
@@ -145,7 +149,7 @@ export function AppLayout() {
         </Toolbar>
       </AppBar>
       <Box component="main" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-        <Suspense fallback={<LinearProgress aria-label="Loading page" />}>
+        <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </Box>

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { sessionStore } from '@/features/session/session-store';
-import { AppLayout } from './app-layout';
+import { AppLayout, PageLoading } from './app-layout';
 import { RouteError } from './route-error';
 import { signInPath } from './paths';
 import { secretsRouteLoader } from './routes/secrets-loader';
@@ -22,7 +22,7 @@ function requireSession({ request }: LoaderFunctionArgs) {
  * chunk downloads: no waterfall between code and data.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  return [
+  return [{ HydrateFallback: PageLoading, children: [
     { path: '/sign-in', lazy: () => import('./routes/sign-in-route'), errorElement: <RouteError /> },
     {
       id: 'protected',
@@ -40,7 +40,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         ] },
       ],
     },
-  ];
+  ] }];
 }
 
 export function createAppRouter(queryClient: QueryClient) {
