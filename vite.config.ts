@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import type { ServerResponse } from 'node:http';
 
 /**
  * API_UPSTREAM=https://api.commandk.dev npm start   → /api/* is proxied to that upstream
@@ -30,12 +31,14 @@ function configScript(demo: boolean): string {
  * emits a real-API default into dist/ for static deployments (edit it there to change the base URL).
  */
 function runtimeConfig(): Plugin {
-  const serve = (server: { middlewares: { use: (path: string, fn: (req: unknown, res: import('node:http').ServerResponse) => void) => void } }) =>
+  // Returns nothing: a function returned from these hooks would run as a post-middleware hook.
+  const serve = (server: { middlewares: { use: (path: string, fn: (req: unknown, res: ServerResponse) => void) => unknown } }): void => {
     server.middlewares.use('/app-config.js', (_req, res) => {
       res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');
       res.end(configScript(!upstream));
     });
+  };
   return {
     name: 'dashboard-runtime-config',
     configureServer: serve,

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionArgs, type RouteObject, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { sessionStore } from '@/features/session/session-store';
 import { AppLayout, PageLoading } from './app-layout';
 import { RouteError } from './route-error';
@@ -8,6 +8,11 @@ import { secretsRouteLoader } from './routes/secrets-loader';
 import { secretRouteLoader } from './routes/secret-loader';
 import { appRedirectLoader } from './routes/app-redirect-loader';
 
+
+/** A change of search text alone does not rerun loaders (their data does not depend on it). */
+function unlessOnlySearchChanged({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return currentUrl.pathname === nextUrl.pathname ? false : defaultShouldRevalidate;
+}
 
 function requireSession({ request }: LoaderFunctionArgs) {
   if (!sessionStore.get()) {
@@ -27,6 +32,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     {
       id: 'protected',
       loader: requireSession,
+      shouldRevalidate: unlessOnlySearchChanged,
       element: <AppLayout />,
       errorElement: <RouteError />,
       children: [
@@ -35,7 +41,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           { path: 'apps', lazy: () => import('./routes/apps-route') },
           { path: 'apps/:appId', loader: appRedirectLoader(queryClient) },
           { path: 'apps/:appId/secrets/:secretId', loader: secretRouteLoader(queryClient), lazy: () => import('./routes/secret-route') },
-          { path: 'apps/:appId/:envSlug', loader: secretsRouteLoader(queryClient), lazy: () => import('./routes/secrets-route') },
+          { path: 'apps/:appId/:envSlug', loader: secretsRouteLoader(queryClient), shouldRevalidate: unlessOnlySearchChanged, lazy: () => import('./routes/secrets-route') },
           { path: '*', lazy: () => import('./routes/not-found-route') },
         ] },
       ],

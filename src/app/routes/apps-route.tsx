@@ -1,4 +1,5 @@
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
+import { useSearchParamState } from '@/lib/use-search-param-state';
 import Container from '@mui/material/Container';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
@@ -8,8 +9,7 @@ import { appPath } from '../paths';
 
 export function Component() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
+  const [search, setSearch] = useSearchParamState('q');
   return (
     <Container maxWidth="md" sx={{ py: 3 }}>
       <Typography variant="h4" component="h1" gutterBottom>
@@ -20,7 +20,7 @@ export function Component() {
       </Typography>
       <AppsList
         search={search}
-        onSearchChange={(q) => setParams(q ? { q } : {}, { replace: true })}
+        onSearchChange={setSearch}
         appHref={appPath}
       />
       <Divider sx={{ my: 3 }} />

@@ -1,5 +1,5 @@
-import { useCallback } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useCallback, useState } from 'react';
+import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -7,26 +7,30 @@ import Container from '@mui/material/Container';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '@/components/error-alert';
+import { useSearchParamState } from '@/lib/use-search-param-state';
 import { appQueries } from '@/features/apps/queries';
 import { EnvironmentTabs } from '@/features/environments/components/environment-tabs';
 import { environmentQueries } from '@/features/environments/queries';
+import type { RenderedSecret } from '@/api/contract';
+import { NewSecretButton } from '@/features/secrets/components/create-secret-dialog';
+import { SetValueHost } from '@/features/secrets/components/set-value-dialog';
 import { SecretsView } from '@/features/secrets/components/secrets-view';
 import { envPath, secretPath } from '../paths';
 
 export function Component() {
   const { appId = '', envSlug = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
+  const [search, onSearchChange] = useSearchParamState('q');
   const environments = useQuery(environmentQueries.list());
   const app = useQuery(appQueries.lookup(appId, 'Identifier'));
-  const onSearchChange = useCallback(
-    (q: string) => setParams(q ? { q } : {}, { replace: true, preventScrollReset: true }),
-    [setParams],
-  );
   const hrefFor = useCallback((env: { slug: string }) => envPath(appId, env.slug) + (search ? `?q=${encodeURIComponent(search)}` : ''), [appId, search]);
   const secretHref = useCallback((secretId: string) => secretPath(appId, secretId), [appId]);
 
   const env = environments.data?.find((e) => e.slug === envSlug);
+  // The secret whose value is being set; dropped when the environment changes under it.
+  const [editing, setEditing] = useState<{ secret: RenderedSecret; envId: string } | null>(null);
+  const envId = env?.id;
+  const onEdit = useCallback((secret: RenderedSecret) => envId && setEditing({ secret, envId }), [envId]);
+  if (editing && editing.envId !== envId) setEditing(null);
   return (
     <Container maxWidth="lg" sx={{ py: 2 }}>
       <Typography variant="h5" component="h1" sx={{ mb: 1, overflowWrap: 'anywhere' }}>
@@ -52,12 +56,20 @@ export function Component() {
               search={search}
               onSearchChange={onSearchChange}
               secretHref={secretHref}
+              onEdit={onEdit}
+              actions={<NewSecretButton appId={appId} environments={environments.data} defaultEnvId={env.id} secretHref={secretHref} />}
             />
           ) : (
             <Alert severity="warning">There is no environment “{envSlug}”. Pick one of the tabs above.</Alert>
           )}
         </>
       )}
+      <SetValueHost
+        appId={appId}
+        target={editing && env ? { secretId: editing.secret.secretId, secretName: editing.secret.key, environment: env } : null}
+        onClose={() => setEditing(null)}
+        secretHref={secretHref}
+      />
     </Container>
   );
 }

@@ -1,0 +1,87 @@
+/**
+ * What the first page loads before any lazy import: dist/index.html's scripts and styles and,
+ * recursively, their static imports. Prints (or returns) gzip sizes, and whether msw code is there.
+ *
+ *   npx tsx scripts/bundle-size.ts [dist] [--json]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join, posix, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ChunkSize {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+  hasMsw: boolean;
+}
+
+export interface FirstPageReport {
+  files: ChunkSize[];
+  gzipKB: number;
+  mswInFirstPage: boolean;
+}
+
+/** Markers of msw's runtime code (its interceptors and worker client). */
+const MSW_MARKERS = [/mockServiceWorker/, /\[MSW\]/, /onUnhandledRequest/];
+
+const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.(?:js|css))["']/g;
+
+function staticImports(code: string): string[] {
+  const found: string[] = [];
+  for (const match of code.matchAll(STATIC_IMPORT)) if (match[1]) found.push(match[1]);
+  return found;
+}
+
+function entryFiles(html: string): string[] {
+  const files: string[] = [];
+  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) if (m[1]) files.push(m[1]);
+  for (const m of html.matchAll(/<link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"/g)) if (m[1]) files.push(m[1]);
+  return files;
+}
+
+export function measureFirstPage(distDir: string): FirstPageReport {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const queue = entryFiles(html).map((f) => f.replace(/^\//, ''));
+  const seen = new Set<string>();
+  const files: ChunkSize[] = [];
+  while (queue.length > 0) {
+    const file = posix.normalize(queue.shift()!);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const path = join(distDir, file);
+    if (!existsSync(path)) continue;
+    const content = readFileSync(path);
+    const text = content.toString('utf8');
+    files.push({
+      file,
+      bytes: content.length,
+      gzipBytes: gzipSync(content, { level: 9 }).length,
+      hasMsw: MSW_MARKERS.some((marker) => marker.test(text)),
+    });
+    if (file.endsWith('.js')) for (const dep of staticImports(text)) queue.push(posix.join(posix.dirname(file), dep));
+  }
+  const gzipBytes = files.reduce((sum, f) => sum + f.gzipBytes, 0);
+  return { files, gzipKB: Math.round((gzipBytes / 1024) * 10) / 10, mswInFirstPage: files.some((f) => f.hasMsw) };
+}
+
+/** Every JS chunk of the build that holds msw code. */
+export function chunksWithMsw(distDir: string): string[] {
+  const assets = join(distDir, 'assets');
+  return readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .filter((f) => MSW_MARKERS.some((marker) => marker.test(readFileSync(join(assets, f), 'utf8'))))
+    .map((f) => `assets/${f}`);
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const args = process.argv.slice(2);
+  const dist = resolve(args.find((a) => !a.startsWith('--')) ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist'));
+  const report = measureFirstPage(dist);
+  if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
+  else {
+    for (const f of report.files) console.log(`${(f.gzipBytes / 1024).toFixed(1).padStart(7)} KB gz  ${f.file}${f.hasMsw ? '  (msw!)' : ''}`);
+    console.log(`${report.gzipKB.toFixed(1).padStart(7)} KB gz  first page total; msw in first page: ${report.mswInFirstPage}`);
+  }
+}
