@@ -47,4 +47,15 @@ export default tseslint.config(
     files: ['mocks/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '**/*.test.{ts,tsx}', 'src/testing/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Playwright fixtures call `use`, which is not React's.
+    files: ['e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
+    // `useFakeApi()` registers Vitest lifecycle hooks at a test file's top level (msw's documented
+    // pattern); it is not a React hook, so the rules of hooks do not apply to it.
+    files: ['**/*.test.{ts,tsx}'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
 );
