@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Runtime configuration, set by `/app-config.js` (served by the dev/preview server, or edited in
@@ -6,8 +6,8 @@ import { z } from 'zod';
  * real API at the same-origin prefix `/api`.
  */
 const runtimeConfigSchema = z.object({
-  demo: z.boolean().default(false),
-  apiBaseUrl: z.string().min(1).default('/api'),
+  demo: z._default(z.boolean(), false),
+  apiBaseUrl: z._default(z.string().check(z.minLength(1)), '/api'),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 

@@ -3,13 +3,13 @@
  * sessionStorage, parsed on read.
  */
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const KEY = 'secrets-dashboard.preferences';
 export const AUTO_HIDE_CHOICES = [15, 30, 60, 120, 300] as const;
 
 const preferencesSchema = z.object({
-  autoHideSeconds: z.number().int().min(5).max(3600).default(60),
+  autoHideSeconds: z._default(z.int().check(z.gte(5), z.lte(3600)), 60),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
