@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunksWithMsw, measureFirstPage } from './bundle-size';
 
 export const FIRST_PAGE_BUDGET_KB = 150;
