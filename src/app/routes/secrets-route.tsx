@@ -29,7 +29,12 @@ export function Component() {
   // The secret whose value is being set; dropped when the environment changes under it.
   const [editing, setEditing] = useState<{ secret: RenderedSecret; envId: string } | null>(null);
   const envId = env?.id;
-  const onEdit = useCallback((secret: RenderedSecret) => envId && setEditing({ secret, envId }), [envId]);
+  const onEdit = useCallback(
+    (secret: RenderedSecret) => {
+      if (envId) setEditing({ secret, envId });
+    },
+    [envId],
+  );
   if (editing && editing.envId !== envId) setEditing(null);
   return (
     <Container maxWidth="lg" sx={{ py: 2 }}>

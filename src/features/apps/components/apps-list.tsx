@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import InputAdornment from '@mui/material/InputAdornment';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
@@ -81,9 +82,11 @@ export function AppsList({ search, onSearchChange, appHref }: AppsListProps) {
         <Paper variant="outlined">
           <List aria-label="Apps" dense disablePadding>
             {matches.slice(0, MAX_SHOWN).map((app) => (
-              <ListItemButton key={app.id} component={RouterLink} to={appHref(app.id)}>
-                <ListItemText primary={app.name} secondary={app.slug !== app.name ? app.slug : undefined} />
-              </ListItemButton>
+              <ListItem key={app.id} disablePadding>
+                <ListItemButton component={RouterLink} to={appHref(app.id)}>
+                  <ListItemText primary={app.name} secondary={app.slug !== app.name ? app.slug : undefined} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </Paper>

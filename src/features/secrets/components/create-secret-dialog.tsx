@@ -1,0 +1,511 @@
+import { useId, useRef, useState, type ClipboardEvent } from 'react';
+import { Controller, useController, useForm, useFormState, type Control } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { Link as RouterLink } from 'react-router';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { isApiError } from '@/api/api-error';
+import { PURPOSE_TYPES, type Environment, type PurposeType, type SecretEntity } from '@/api/contract';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { ErrorAlert } from '@/components/error-alert';
+import { AddIcon } from '@/components/icons';
+import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
+import { MONOSPACE_STACK } from '@/lib/fonts';
+import { isProductionEnvironment, secretNameError, splitKeyValue, upperSnakeSuggestion } from '../secret-name';
+import { useCreateSecret } from '../use-create-secret';
+import { useSetSecretValue } from '../use-set-secret-value';
+import { environmentName } from './set-value-dialog';
+import { SECRET_INPUT_ATTRIBUTES, ValueField } from './value-field';
+import { WriteErrorAlert } from './write-error-alert';
+
+export const PURPOSES: Record<PurposeType, { title: string; description: string }> = {
+  APIKey: { title: 'API key', description: 'A key or token another service gives you to call its API (Stripe, Datadog, …).' },
+  SSHKey: { title: 'SSH key', description: 'A private key for SSH access, such as a deploy key; usually several lines.' },
+  UsernamePassword: { title: 'Username or password', description: 'One half of a login; store the username and the password as two secrets.' },
+  Other: { title: 'Other', description: 'Anything else: connection strings, signing keys, configuration.' },
+};
+
+const createSecretSchema = z.object({
+  name: z.string().superRefine((name, ctx) => {
+    const message = secretNameError(name);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  }),
+  purposeType: z.enum(PURPOSE_TYPES),
+  values: z.array(z.object({ envId: z.string(), text: z.string() })),
+});
+type CreateSecretValues = z.infer<typeof createSecretSchema>;
+
+type EnvStatus = { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: unknown };
+
+export interface CreateSecretDialogProps {
+  appId: string;
+  environments: readonly Environment[];
+  /** The environment the user is looking at: a pasted `KEY=value` puts the value there. */
+  defaultEnvId?: string | undefined;
+  onClose: () => void;
+  /** Once the secret exists (even if some values failed and the user gave up on them). */
+  onCreated?: ((secret: SecretEntity, message: string) => void) | undefined;
+  secretHref: (secretId: string) => string;
+}
+
+/**
+ * Creates a secret (the contract's body: no providerId, `environmentScopedValues: []`), then sets
+ * each initial value with its own request. A value that fails stays in its field; "Retry" sends
+ * only those, never creating the secret again.
+ */
+export function CreateSecretDialog({ appId, environments, defaultEnvId, onClose, onCreated, secretHref }: CreateSecretDialogProps) {
+  const titleId = useId();
+  const purposeLabelId = useId();
+  const createMutation = useCreateSecret();
+  const setValueMutation = useSetSecretValue();
+  const busy = useRef(false);
+  const [pending, setPending] = useState(false);
+  const [created, setCreated] = useState<SecretEntity | null>(null);
+  const [createError, setCreateError] = useState<{ error: unknown; name: string } | null>(null);
+  const [statuses, setStatuses] = useState<Record<string, EnvStatus>>({});
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
+  /** The production environments to confirm, while asking. */
+  const [confirmingProduction, setConfirmingProduction] = useState<string | null>(null);
+  const [productionConfirmed, setProductionConfirmed] = useState(false);
+  const [askDiscard, setAskDiscard] = useState(false);
+
+  const { control, handleSubmit, setValue, getValues } = useForm<CreateSecretValues>({
+    resolver: zodResolver(createSecretSchema),
+    mode: 'onChange',
+    defaultValues: { name: '', purposeType: 'APIKey', values: environments.map((env) => ({ envId: env.id, text: '' })) },
+  });
+  // Subscriptions kept narrow: typing re-renders only the field typed in, not the whole dialog.
+  const { isDirty } = useFormState({ control });
+
+  const envById = new Map(environments.map((env) => [env.id, env]));
+  const unsavedValues = () => getValues('values').filter((v) => v.text !== '' && statuses[v.envId]?.state !== 'saved');
+  const failed = Object.entries(statuses).filter(([, s]) => s.state === 'failed');
+
+  const finish = (secret: SecretEntity, notSaved: number) => {
+    onCreated?.(
+      secret,
+      notSaved > 0 ? `Created ${secret.name}; ${notSaved} initial value${notSaved === 1 ? ' was' : 's were'} not saved.` : `Created ${secret.name}.`,
+    );
+    onClose();
+  };
+
+  const requestClose = () => {
+    if (busy.current) return;
+    if (created ? unsavedValues().length > 0 : isDirty) {
+      setAskDiscard(true);
+      return;
+    }
+    if (created) finish(created, 0);
+    else onClose();
+  };
+
+  async function submit(form: CreateSecretValues, productionOk = productionConfirmed) {
+    if (busy.current) return;
+    const todo = form.values.filter((v) => v.text !== '' && statuses[v.envId]?.state !== 'saved');
+    const touchesProduction = todo.some((v) => {
+      const env = envById.get(v.envId);
+      return env !== undefined && isProductionEnvironment(env);
+    });
+    if (touchesProduction && !productionOk) {
+      setConfirmingProduction(productionNames(todo, envById));
+      return;
+    }
+    busy.current = true;
+    setPending(true);
+    setCreateError(null);
+    try {
+      let secret = created;
+      if (!secret) {
+        try {
+          secret = await createMutation.mutateAsync({ appId, name: form.name, purposeType: form.purposeType });
+        } catch (error) {
+          setCreateError({ error, name: form.name });
+          return;
+        }
+        setCreated(secret);
+      }
+      const secretId = secret.id;
+      setStatuses((s) => ({ ...s, ...Object.fromEntries(todo.map((v) => [v.envId, { state: 'saving' } as const])) }));
+      const results = await Promise.allSettled(
+        todo.map((v) => setValueMutation.mutateAsync({ appId, secretId, envId: v.envId, text: v.text })),
+      );
+      const next: Record<string, EnvStatus> = {};
+      results.forEach((result, index) => {
+        const envId = todo[index]?.envId;
+        if (envId === undefined) return;
+        next[envId] = result.status === 'fulfilled' ? { state: 'saved' } : { state: 'failed', error: result.reason };
+      });
+      setStatuses((s) => ({ ...s, ...next }));
+      if (results.every((r) => r.status === 'fulfilled')) finish(secret, 0);
+    } finally {
+      busy.current = false;
+      setPending(false);
+    }
+  }
+
+  const onNamePaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (created) return;
+    const text = event.clipboardData.getData('text/plain') || event.clipboardData.getData('text');
+    const split = splitKeyValue(text);
+    if (!split) return;
+    event.preventDefault();
+    setValue('name', split.name, { shouldDirty: true, shouldValidate: true, shouldTouch: true });
+    const index = Math.max(0, environments.findIndex((env) => env.id === defaultEnvId));
+    const env = environments[index];
+    if (!env) return;
+    setValue(`values.${index}.text`, split.value, { shouldDirty: true });
+    setPasteNotice(`You pasted ${split.name}=…: the name went to Name and the value to the initial value in ${environmentName(env)}.`);
+  };
+
+  const createErrorView = () => {
+    if (!createError) return null;
+    const { error, name } = createError;
+    if (isApiError(error) && error.status === 409) {
+      return (
+        <Stack spacing={1}>
+          <ErrorAlert error={error} title={`${name} already exists`} />
+          {error.entityId ? (
+            <Button component={RouterLink} to={secretHref(error.entityId)} sx={{ alignSelf: 'flex-start' }}>
+              Open the existing {name}
+            </Button>
+          ) : null}
+        </Stack>
+      );
+    }
+    return <WriteErrorAlert error={error} title="Could not create the secret" />;
+  };
+
+  const submitLabel = pending
+    ? created
+      ? 'Saving values…'
+      : 'Creating…'
+    : created
+      ? `Retry failed values (${failed.length})`
+      : 'Create secret';
+
+  return (
+    <Dialog open onClose={requestClose} aria-labelledby={titleId} maxWidth="md" fullWidth scroll="paper">
+      <DialogTitle id={titleId}>{created ? `Initial values of ${created.name}` : 'New secret'}</DialogTitle>
+      <Box
+        component="form"
+        noValidate
+        autoComplete="off"
+        aria-labelledby={titleId}
+        onSubmit={(event) => void handleSubmit((form) => submit(form))(event)}
+        sx={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}
+      >
+        <DialogContent dividers>
+          <Stack spacing={3}>
+            {created ? (
+              <Alert severity={failed.length > 0 ? 'warning' : 'info'}>
+                <AlertTitle>{created.name} was created</AlertTitle>
+                {failed.length > 0
+                  ? `${failed.length} initial value${failed.length === 1 ? '' : 's'} could not be saved. They are kept below: retry them, or close to give up on them.`
+                  : 'Saving its initial values…'}
+              </Alert>
+            ) : null}
+            {createErrorView()}
+            {confirmingProduction !== null ? null : (
+              <>
+                <NameField
+                  control={control}
+                  locked={created !== null}
+                  disabled={created !== null || pending}
+                  onPaste={onNamePaste}
+                  onUseSuggestion={(suggestion) => setValue('name', suggestion, { shouldDirty: true, shouldValidate: true })}
+                  pasteNotice={pasteNotice}
+                  onDismissPasteNotice={() => setPasteNotice(null)}
+                />
+
+                <FormControl component="fieldset" disabled={created !== null || pending}>
+                  <FormLabel component="legend" id={purposeLabelId}>
+                    Purpose
+                  </FormLabel>
+                  <Controller
+                    control={control}
+                    name="purposeType"
+                    render={({ field }) => (
+                      <RadioGroup aria-labelledby={purposeLabelId} {...field}>
+                        {PURPOSE_TYPES.map((purpose) => (
+                          <FormControlLabel
+                            key={purpose}
+                            value={purpose}
+                            control={
+                              <Radio
+                                slotProps={{
+                                  input: {
+                                    'aria-labelledby': `${purposeLabelId}-${purpose}-title`,
+                                    'aria-describedby': `${purposeLabelId}-${purpose}`,
+                                  },
+                                }}
+                              />
+                            }
+                            sx={{ alignItems: 'flex-start', mt: 0.5, '& .MuiRadio-root': { pt: 0.25 } }}
+                            label={
+                              <Box>
+                                <Typography component="span" id={`${purposeLabelId}-${purpose}-title`}>
+                                  {PURPOSES[purpose].title}
+                                </Typography>
+                                <Typography component="span" variant="body2" color="text.secondary" id={`${purposeLabelId}-${purpose}`} sx={{ display: 'block' }}>
+                                  {PURPOSES[purpose].description}
+                                </Typography>
+                              </Box>
+                            }
+                          />
+                        ))}
+                      </RadioGroup>
+                    )}
+                  />
+                </FormControl>
+
+                <Stack spacing={2} component="section" aria-labelledby={`${titleId}-values`}>
+                  <Box>
+                    <Typography variant="subtitle1" component="h3" id={`${titleId}-values`}>
+                      Initial values (optional)
+                    </Typography>
+                    <Typography variant="body2" color="text.secondary">
+                      Leave a field empty to set that environment later. Each value is saved exactly as typed.
+                    </Typography>
+                  </Box>
+                  {environments.map((env, index) => {
+                    const status = statuses[env.id];
+                    return (
+                      <Stack spacing={1} key={env.id}>
+                        <Controller
+                          control={control}
+                          name={`values.${index}.text`}
+                          render={({ field }) => (
+                            <ValueField
+                              label={`Initial value in ${environmentName(env)}`}
+                              name={field.name}
+                              value={field.value}
+                              onChange={field.onChange}
+                              onBlur={field.onBlur}
+                              ref={field.ref}
+                              disabled={pending || status?.state === 'saved' || status?.state === 'saving'}
+                              error={status?.state === 'failed'}
+                              helperText={
+                                status?.state === 'saving'
+                                  ? 'Saving…'
+                                  : status?.state === 'saved'
+                                    ? 'Saved'
+                                    : status?.state === 'failed'
+                                      ? 'Not saved'
+                                      : undefined
+                              }
+                            />
+                          )}
+                        />
+                        {status?.state === 'failed' ? (
+                          <WriteErrorAlert error={status.error} title={`Could not set the value in ${environmentName(env)}`} />
+                        ) : null}
+                      </Stack>
+                    );
+                  })}
+                </Stack>
+              </>
+            )}
+            {confirmingProduction !== null ? (
+              <Alert severity="warning">
+                <AlertTitle>Set value in {confirmingProduction}?</AlertTitle>
+                {confirmingProduction} is a production environment: the value is live there as soon as it is saved.
+              </Alert>
+            ) : null}
+            <Typography role="status" variant="body2" color="text.secondary">
+              {progressText(statuses, environments)}
+            </Typography>
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          {confirmingProduction !== null ? (
+            <>
+              <Button onClick={() => setConfirmingProduction(null)}>Back</Button>
+              <Button
+                variant="contained"
+                color="warning"
+                autoFocus
+                onClick={() => {
+                  setConfirmingProduction(null);
+                  setProductionConfirmed(true);
+                  void handleSubmit((form) => submit(form, true))();
+                }}
+              >
+                Set value in {confirmingProduction}
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button onClick={requestClose} disabled={pending}>
+                {created ? 'Close' : 'Cancel'}
+              </Button>
+              <Button
+                type="submit"
+                variant="contained"
+                disabled={pending}
+                startIcon={pending ? <CircularProgress size={16} color="inherit" aria-hidden /> : null}
+              >
+                {submitLabel}
+              </Button>
+            </>
+          )}
+        </DialogActions>
+      </Box>
+      <ConfirmDialog
+        open={askDiscard}
+        title="Discard changes?"
+        confirmLabel="Discard"
+        cancelLabel="Keep editing"
+        tone="error"
+        onConfirm={() => {
+          setAskDiscard(false);
+          if (created) finish(created, unsavedValues().length);
+          else onClose();
+        }}
+        onCancel={() => setAskDiscard(false)}
+      >
+        {created
+          ? `Initial values that were not saved will be lost. ${created.name} itself exists.`
+          : 'The secret has not been created and what you typed will be lost.'}
+      </ConfirmDialog>
+      <UnsavedChangesGuard dirty={isDirty} />
+    </Dialog>
+  );
+}
+
+interface NameFieldProps {
+  control: Control<CreateSecretValues>;
+  locked: boolean;
+  disabled: boolean;
+  onPaste: (event: ClipboardEvent<HTMLDivElement>) => void;
+  onUseSuggestion: (suggestion: string) => void;
+  pasteNotice: string | null;
+  onDismissPasteNotice: () => void;
+}
+
+/** The name, validated as typed, with the UPPER_SNAKE_CASE fix and the KEY=value paste note. */
+function NameField({ control, locked, disabled, onPaste, onUseSuggestion, pasteNotice, onDismissPasteNotice }: NameFieldProps) {
+  const { field, fieldState } = useController({ control, name: 'name' });
+  const suggestion = locked ? null : upperSnakeSuggestion(field.value);
+  const error = fieldState.error?.message;
+  return (
+    <Stack spacing={1}>
+      <TextField
+        label="Name"
+        required
+        autoFocus
+        disabled={disabled}
+        error={error !== undefined}
+        helperText={error ?? 'Letters, digits and _, not starting with a digit. Pasting KEY=value fills the value too.'}
+        name={field.name}
+        value={field.value}
+        onChange={field.onChange}
+        onBlur={field.onBlur}
+        inputRef={field.ref}
+        onPaste={onPaste}
+        slotProps={{ htmlInput: { ...SECRET_INPUT_ATTRIBUTES, style: { fontFamily: MONOSPACE_STACK } } }}
+      />
+      {suggestion ? (
+        <Alert
+          severity="info"
+          action={
+            <Button color="inherit" size="small" onClick={() => onUseSuggestion(suggestion)}>
+              Use {suggestion}
+            </Button>
+          }
+        >
+          Secret names are usually written in UPPER_SNAKE_CASE.
+        </Alert>
+      ) : null}
+      {pasteNotice ? (
+        <Alert severity="info" onClose={onDismissPasteNotice}>
+          {pasteNotice}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+function productionNames(values: readonly { envId: string }[], envById: Map<string, Environment>): string {
+  const names = values
+    .map((v) => envById.get(v.envId))
+    .filter((env): env is Environment => env !== undefined && isProductionEnvironment(env))
+    .map(environmentName);
+  return names.join(' and ') || 'production';
+}
+
+function progressText(statuses: Record<string, EnvStatus>, environments: readonly Environment[]): string {
+  const entries = environments.flatMap((env) => {
+    const status = statuses[env.id];
+    return status ? [{ env, status }] : [];
+  });
+  if (entries.length === 0) return '';
+  const saving = entries.filter((e) => e.status.state === 'saving').length;
+  const saved = entries.filter((e) => e.status.state === 'saved').map((e) => environmentName(e.env));
+  const failed = entries.filter((e) => e.status.state === 'failed').map((e) => environmentName(e.env));
+  const parts: string[] = [];
+  if (saving > 0) parts.push(`Saving ${saving} value${saving === 1 ? '' : 's'}…`);
+  if (saved.length > 0) parts.push(`Saved in ${saved.join(', ')}.`);
+  if (failed.length > 0) parts.push(`Failed in ${failed.join(', ')}.`);
+  return parts.join(' ');
+}
+
+/** The "New secret" toolbar button, its dialog, and the note once the secret exists. */
+export function NewSecretButton({
+  appId,
+  environments,
+  defaultEnvId,
+  secretHref,
+}: Omit<CreateSecretDialogProps, 'onClose' | 'onCreated'>) {
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<{ secret: SecretEntity; message: string } | null>(null);
+  return (
+    <>
+      <Button variant="contained" startIcon={<AddIcon />} onClick={() => setOpen(true)} disabled={environments.length === 0}>
+        New secret
+      </Button>
+      {open ? (
+        <CreateSecretDialog
+          appId={appId}
+          environments={environments}
+          defaultEnvId={defaultEnvId}
+          secretHref={secretHref}
+          onClose={() => setOpen(false)}
+          onCreated={(secret, message) => setDone({ secret, message })}
+        />
+      ) : null}
+      <Snackbar open={done !== null} onClose={() => setDone(null)} autoHideDuration={8000}>
+        <Alert
+          severity="success"
+          variant="filled"
+          onClose={() => setDone(null)}
+          action={
+            done ? (
+              <Button color="inherit" size="small" component={RouterLink} to={secretHref(done.secret.id)}>
+                Open
+              </Button>
+            ) : undefined
+          }
+        >
+          {done?.message}
+        </Alert>
+      </Snackbar>
+    </>
+  );
+}
