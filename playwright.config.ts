@@ -1,13 +1,16 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { CANARY, DEMO_PORT, HTTP_APPS, HTTP_FAKE_PORT, HTTP_FAKE_URL, HTTP_PREVIEW_PORT } from './e2e/constants';
 
 /**
  * Browser tests run against the production build (`npm run test:e2e` builds it first):
- * - demo: `vite preview` with the fake API in the page's service worker.
+ * - demo: `vite preview` with the fake API in the page's service worker (one fake per test:
+ *   each test has its own browser context, hence its own service worker);
+ * - http: the same build behind `vite preview` with API_UPSTREAM → `npm run api:fake` on
+ *   127.0.0.1, so every request crosses real sockets through the proxy (specs `*.http.spec.ts`).
  * Debian's Chromium is used when installed (no browser download here); elsewhere Playwright's own.
  */
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-export const DEMO_PORT = 4173;
 
 const launchOptions = {
   ...(existsSync(SYSTEM_CHROMIUM) && !process.env.PW_BUNDLED_CHROMIUM ? { executablePath: SYSTEM_CHROMIUM } : {}),
@@ -40,8 +43,13 @@ export default defineConfig({
   projects: [
     {
       name: 'demo',
-      testIgnore: /http\..*\.spec\.ts/,
+      testIgnore: /\.http\.spec\.ts$/,
       use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` },
+    },
+    {
+      name: 'http',
+      testMatch: /\.http\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${HTTP_PREVIEW_PORT}` },
     },
   ],
   webServer: [
@@ -51,6 +59,19 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       env: { API_UPSTREAM: '' },
+    },
+    {
+      command: `npx tsx mocks/http-server.ts --port ${HTTP_FAKE_PORT} --apps ${HTTP_APPS} --secrets 60 --envs 4 --canary ${CANARY}`,
+      url: `${HTTP_FAKE_URL}/__fake/settings`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${HTTP_PREVIEW_PORT} --strictPort`,
+      url: `http://127.0.0.1:${HTTP_PREVIEW_PORT}/app-config.js`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { API_UPSTREAM: HTTP_FAKE_URL },
     },
   ],
 });

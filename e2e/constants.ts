@@ -1,0 +1,9 @@
+/** Shared by playwright.config.ts and the specs. */
+export const DEMO_PORT = 4173;
+export const HTTP_PREVIEW_PORT = 4174;
+export const HTTP_FAKE_PORT = 8788;
+export const HTTP_FAKE_URL = `http://127.0.0.1:${HTTP_FAKE_PORT}`;
+/** A distinctive value the HTTP fake sets for CANARY_TOKEN_1..3 in every environment of the first app. */
+export const CANARY = 'CANARY-9f27c1-do-not-leak';
+/** Apps of the generated HTTP dataset: app_payments, then app_0002 … */
+export const HTTP_APPS = 60;

@@ -1,0 +1,62 @@
+import { test, expect, row, signInWithToken, trackNavigations } from './fixtures';
+import { expectNoLeak, expectTokensOnlyInAuthorization, heapContains, TOKENS } from './audit';
+import { CANARY } from './constants';
+
+/**
+ * Leak audit over real HTTP: the fake seeds CANARY in CANARY_TOKEN_1..3 of every environment of
+ * app_payments. After each journey the canary and the tokens must be nowhere but where allowed.
+ */
+const SECRETS = [CANARY, ...TOKENS];
+
+test.describe('leak audit', () => {
+  test('reveal, hide, reveal all, auto-hide, copy, sign-out leave no trace', async ({ page, context, recorder, baseURL }) => {
+    await page.clock.install();
+    const navigations = trackNavigations(page);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await signInWithToken(page);
+    await page.goto('/apps/app_payments/production?q=CANARY');
+    const keyRow = row(page, 'CANARY_TOKEN_1');
+    await expect(keyRow).toBeVisible();
+    expect(await page.content()).not.toContain(CANARY);
+
+    // Reveal one, then hide.
+    await keyRow.getByRole('button', { name: 'Reveal CANARY_TOKEN_1' }).click();
+    await expect(keyRow.getByLabel('Value of CANARY_TOKEN_1')).toHaveText(CANARY);
+    await keyRow.getByRole('button', { name: 'Hide CANARY_TOKEN_1' }).click();
+    await expect(keyRow.getByLabel('Value of CANARY_TOKEN_1')).toHaveCount(0);
+    expect(await page.content()).not.toContain(CANARY);
+    await expectNoLeak(page, context, recorder, SECRETS, { navigations });
+
+    // Reveal all, then hide all.
+    await page.getByRole('button', { name: 'Reveal all' }).click();
+    await expect(page.getByLabel('Value of CANARY_TOKEN_2')).toHaveText(CANARY);
+    await page.getByRole('button', { name: 'Hide all' }).click();
+    await expect(page.getByLabel(/^Value of /)).toHaveCount(0);
+    expect(await page.content()).not.toContain(CANARY);
+
+    // Auto-hide.
+    await row(page, 'CANARY_TOKEN_3').getByRole('button', { name: 'Reveal CANARY_TOKEN_3' }).click();
+    await expect(page.getByLabel('Value of CANARY_TOKEN_3')).toHaveText(CANARY);
+    await page.clock.fastForward(61_000);
+    await expect(page.getByLabel('Value of CANARY_TOKEN_3')).toHaveCount(0);
+    expect(await page.content()).not.toContain(CANARY);
+
+    // Copy: on the clipboard, never on screen.
+    await keyRow.getByRole('button', { name: 'Copy CANARY_TOKEN_1' }).click();
+    await expect(page.getByText('Copied CANARY_TOKEN_1 to the clipboard.')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(CANARY);
+    expect(await page.content()).not.toContain(CANARY);
+
+    await expectNoLeak(page, context, recorder, SECRETS, { navigations });
+    expectTokensOnlyInAuthorization(recorder, [`${baseURL}/api/`]);
+    // Nothing holds a hidden value any more: not the query cache, not a component.
+    expect(await heapContains(page, [CANARY])).toEqual([]);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    const session = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+    for (const token of TOKENS) expect(session).not.toContain(token);
+    await expectNoLeak(page, context, recorder, SECRETS, { navigations });
+    expect(await heapContains(page, [CANARY, 'demo-token'])).toEqual([]);
+  });
+});
