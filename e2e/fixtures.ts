@@ -61,3 +61,46 @@ export async function openDemoEnvironment(page: Page, envSlug = 'development'): 
 export function row(page: Page, key: string) {
   return page.getByRole('row').filter({ has: page.getByRole('link', { name: key, exact: true }) });
 }
+
+/** Signs in with a token on the sign-in page (real API mode) and waits for the apps list. */
+export async function signInWithToken(page: Page, token = 'demo-token', options: { writeToken?: string; baseUrl?: string } = {}): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByRole('textbox', { name: /^API token/ }).fill(token);
+  if (options.writeToken) await page.getByLabel('Write token (optional)').fill(options.writeToken);
+  if (options.baseUrl) {
+    await page.getByRole('button', { name: 'Advanced' }).click();
+    await page.getByLabel('API base URL').fill(options.baseUrl);
+  }
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Apps', level: 1 })).toBeVisible();
+}
+
+/** Every URL the main frame navigated to. */
+export function trackNavigations(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) urls.push(frame.url());
+  });
+  return urls;
+}
+
+/** A fault rule for the fake, in the JSON form of `POST /__fake/faults` (mocks/faults.ts `parseFaultRules`). */
+export interface FakeFaultRule {
+  match?: { method?: string; path?: string; pathPattern?: string; mode?: 'PreviewOnly' | 'Full' };
+  fault: { kind: 'network' } | { kind: 'status'; status: number } | { kind: 'latency'; ms: number } | { kind: 'hang' };
+  times?: number;
+}
+
+/**
+ * Programs the demo's fake API. The fake lives in the page's service worker, so the request must
+ * come from the page (a `page.request` call would bypass the worker); `page.route` does not see
+ * requests the worker answers either.
+ */
+export async function injectFault(page: Page, rule: FakeFaultRule): Promise<void> {
+  const status = await page.evaluate(async (body) => {
+    const response = await fetch('/__fake/faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return response.status;
+  }, rule);
+  expect(status, 'POST /__fake/faults').toBe(201);
+}
+

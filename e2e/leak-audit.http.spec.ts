@@ -7,13 +7,16 @@ import { CANARY } from './constants';
  * app_payments. After each journey the canary and the tokens must be nowhere but where allowed.
  */
 const SECRETS = [CANARY, ...TOKENS];
+/** Signed in with a read token and a write token that appear nowhere in the app's code. */
+const READ_TOKEN = 'demo-read-token';
+const WRITE_TOKEN = 'demo-write-token';
 
 test.describe('leak audit', () => {
   test('reveal, hide, reveal all, auto-hide, copy, sign-out leave no trace', async ({ page, context, recorder, baseURL }) => {
     await page.clock.install();
     const navigations = trackNavigations(page);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await signInWithToken(page);
+    await signInWithToken(page, READ_TOKEN, { writeToken: WRITE_TOKEN });
     await page.goto('/apps/app_payments/production?q=CANARY');
     const keyRow = row(page, 'CANARY_TOKEN_1');
     await expect(keyRow).toBeVisible();
@@ -57,6 +60,41 @@ test.describe('leak audit', () => {
     const session = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
     for (const token of TOKENS) expect(session).not.toContain(token);
     await expectNoLeak(page, context, recorder, SECRETS, { navigations });
-    expect(await heapContains(page, [CANARY, 'demo-token'])).toEqual([]);
+    expect(await heapContains(page, [CANARY, READ_TOKEN, WRITE_TOKEN])).toEqual([]);
+  });
+
+  test('create and set with typed values leave no trace once the dialogs close', async ({ page, context, recorder, baseURL }) => {
+    const navigations = trackNavigations(page);
+    const typed = [`TYPED-CREATE-${Date.now()}-x`, `TYPED-SET-${Date.now()}-y`];
+    const name = `LEAK_AUDIT_${Date.now()}`;
+    await signInWithToken(page, READ_TOKEN, { writeToken: WRITE_TOKEN });
+    await page.goto('/apps/app_payments/development');
+    await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'New secret' }).click();
+    const dialog = page.getByRole('dialog', { name: /^(New secret|Initial values of )/ });
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill(name);
+    await dialog.getByRole('textbox', { name: 'Initial value in Development' }).fill(typed[0]!);
+    await dialog.getByRole('button', { name: 'Create secret' }).click();
+    await expect(dialog).toBeHidden();
+
+    await page.getByRole('searchbox', { name: 'Search keys' }).fill(name);
+    await row(page, name).getByRole('button', { name: `Edit ${name}` }).click();
+    const editor = page.getByRole('dialog', { name: `Set ${name} in Development` });
+    await editor.getByRole('textbox', { name: 'New value' }).fill(typed[1]!);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(editor).toBeHidden();
+
+    const html = await page.content();
+    for (const value of typed) expect(html).not.toContain(value);
+    await expectNoLeak(page, context, recorder, [...typed, ...SECRETS], { navigations });
+    expectTokensOnlyInAuthorization(recorder, [`${baseURL}/api/`]);
+    // Writes went with the write token, reads with the read token.
+    const apiRequests = recorder.requests.filter((r) => r.url.includes('/api/'));
+    for (const request of apiRequests) {
+      const expected = request.method === 'GET' ? READ_TOKEN : WRITE_TOKEN;
+      expect(request.headers['authorization'], `${request.method} ${request.url}`).toBe(`Bearer ${expected}`);
+    }
+    expect(await heapContains(page, typed, process.env.HEAP_DUMP)).toEqual([]);
   });
 });

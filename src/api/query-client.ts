@@ -2,7 +2,8 @@
  * One QueryClient factory with deliberate defaults:
  * - reads: no retry on 4xx or on a body that breaks the contract; up to 3 retries with
  *   exponential backoff on network errors, timeouts and 5xx; a 429 waits `Retry-After`;
- * - mutations (writes) are never retried automatically: the user decides.
+ * - mutations (writes) are never retried automatically (the user decides), and are forgotten
+ *   as soon as their component is gone (their variables hold the value that was set).
  */
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api-error';
@@ -56,7 +57,8 @@ export function createQueryClient(options: CreateQueryClientOptions = {}): Query
         staleTime: 15_000,
         refetchOnWindowFocus: true,
       },
-      mutations: { retry: false },
+      // A write's variables hold the value typed: drop the mutation as soon as nothing observes it.
+      mutations: { retry: false, gcTime: 0 },
     },
   });
 }

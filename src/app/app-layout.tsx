@@ -1,6 +1,6 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -13,11 +13,11 @@ import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useColorScheme } from '@mui/material/styles';
-import { apiClient } from '@/api/client';
 import { DarkModeIcon, LightModeIcon, LockIcon, SettingsIcon } from '@/components/icons';
 import { AUTO_HIDE_CHOICES, preferencesStore, usePreferences } from '@/lib/preferences';
 import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
+import { sessionStore } from '@/features/session/session-store';
 import { useSession, useSignOut } from '@/features/session/use-session';
 import { appPath, signInPath } from './paths';
 
@@ -92,20 +92,29 @@ function CurrentPlace() {
   );
 }
 
-/** Sends the user to sign-in on the first 401 and brings them back afterwards. */
-function useUnauthorizedRedirect() {
+/**
+ * When the session ends while a protected page is open (a 401 on any request, a loader's
+ * included, or sign-out in another way), drops every piece of server data and sends the user to
+ * sign-in, which brings them back here afterwards. The sign-out button navigates by itself.
+ */
+function useLeaveWhenSignedOut(signedIn: boolean): () => void {
   const navigate = useNavigate();
   const location = useLocation();
+  const queryClient = useQueryClient();
   const signOut = useSignOut();
+  const signingOut = useRef(false);
   const here = location.pathname + location.search;
-  useEffect(
-    () =>
-      apiClient.onUnauthorized(() => {
-        signOut();
-        void navigate(signInPath(here), { replace: true, state: { reason: 'expired' } });
-      }),
-    [navigate, signOut, here],
-  );
+  useEffect(() => {
+    if (signedIn) return;
+    queryClient.clear();
+    if (signingOut.current) return;
+    void navigate(signInPath(here), { replace: true, state: sessionStore.isExpired() ? { reason: 'expired' } : undefined });
+  }, [signedIn, here, navigate, queryClient]);
+  return useCallback(() => {
+    signingOut.current = true;
+    signOut();
+    void navigate('/sign-in', { replace: true });
+  }, [signOut, navigate]);
 }
 
 export function PageLoading() {
@@ -114,9 +123,7 @@ export function PageLoading() {
 
 export function AppLayout() {
   const session = useSession();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
-  useUnauthorizedRedirect();
+  const signOut = useLeaveWhenSignedOut(session !== null);
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <AppBar position="static" elevation={0}>
@@ -127,9 +134,7 @@ export function AppLayout() {
               Secrets
             </Link>
           </Typography>
-          <Box sx={{ flex: 1, minWidth: 0, display: 'flex' }}>
-            <CurrentPlace />
-          </Box>
+          <Box sx={{ flex: 1, minWidth: 0, display: 'flex' }}>{session ? <CurrentPlace /> : null}</Box>
           {session?.demo ? (
             <Typography variant="caption" sx={{ display: { xs: 'none', sm: 'inline' } }}>
               Demo
@@ -139,19 +144,21 @@ export function AppLayout() {
           <SettingsMenu />
           <Button
             color="inherit"
-            onClick={() => {
-              signOut();
-              void navigate('/sign-in', { replace: true });
-            }}
+            onClick={signOut}
           >
             Sign out
           </Button>
         </Toolbar>
       </AppBar>
       <Box component="main" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
+        {/* Without a session nothing below may query (it would recreate cleared entries). */}
+        {session ? (
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        ) : (
+          <PageLoading />
+        )}
       </Box>
     </Box>
   );

@@ -2,6 +2,13 @@ import { queryOptions } from '@tanstack/react-query';
 import type { RenderMode } from '@/api/contract';
 import { getRenderedSecrets, getSecret } from './api';
 
+/**
+ * Full-mode (revealed) entries are removed explicitly by whoever revealed them: on hide, on
+ * auto-hide, on tab switch, on leaving the environment, on sign-out. This garbage-collection
+ * time is only the backstop, set to the longest auto-hide delay.
+ */
+export const FULL_ENTRY_GC_MS = 300_000;
+
 export interface RenderedKey {
   appId: string;
   envId: string;
@@ -28,9 +35,9 @@ export const secretQueries = {
     return queryOptions({
       queryKey: [...secretQueries.environment(appId, envId), { mode, names: sortedNames }] as const,
       queryFn: ({ signal }) => getRenderedSecrets({ appId, envId, mode, names: sortedNames }, signal),
-      // Revealed values are never cached beyond their use, and never refetched in the background.
+      // Revealed values are never refetched in the background; see FULL_ENTRY_GC_MS.
       ...(mode === 'Full'
-        ? { staleTime: Infinity, gcTime: 0, refetchOnWindowFocus: false, refetchOnReconnect: false }
+        ? { staleTime: Infinity, gcTime: FULL_ENTRY_GC_MS, refetchOnWindowFocus: false, refetchOnReconnect: false }
         : {}),
     });
   },

@@ -80,6 +80,8 @@ describe('upperSnakeSuggestion', () => {
 
   it('offers nothing when the name already is upper snake case or cannot be made valid', () => {
     expect(upperSnakeSuggestion('STRIPE_KEY')).toBeNull();
+    expect(upperSnakeSuggestion('E2E_KEY_2FA')).toBeNull();
+    expect(upperSnakeSuggestion('OAUTH2CLIENT_ID')).toBeNull();
     expect(upperSnakeSuggestion('1key')).toBeNull();
     expect(upperSnakeSuggestion('clé')).toBeNull();
     expect(upperSnakeSuggestion('')).toBeNull();

@@ -141,11 +141,12 @@ export function secretNameError(name: string): string | null {
  * offered as a one-click fix; null when the name already is in that form or cannot be made valid.
  */
 export function upperSnakeSuggestion(name: string): string | null {
-  const suggestion = Array.from(name)
+  const visible = Array.from(name)
     .filter((char) => !isInvisible(char.codePointAt(0) ?? 0))
     .join('')
-    .trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .trim();
+  // Word boundaries of camelCase only where there is lower case: `E2E_KEY` has none to split.
+  const suggestion = (/[a-z]/.test(visible) ? visible.replace(/([a-z0-9])([A-Z])/g, '$1_$2') : visible)
     .replace(/[\s\-.]+/g, '_')
     .replace(/_+/g, '_')
     .toUpperCase();

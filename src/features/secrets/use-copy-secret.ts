@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { VALUE_TYPE } from '@/api/contract';
 import { isApiError } from '@/api/api-error';
 import { getRenderedSecrets } from './api';
@@ -10,12 +10,26 @@ import { getRenderedSecrets } from './api';
 export function useCopySecret({ appId, envId }: { appId: string; envId: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
+  const pending = useRef<AbortController | null>(null);
+
+  // Leaving the environment (or the page) cancels a copy in flight: nothing lands on the clipboard.
+  useEffect(
+    () => () => {
+      pending.current?.abort();
+      pending.current = null;
+    },
+    [appId, envId],
+  );
 
   const copy = useCallback(
     async (key: string) => {
       setMessage(null);
+      pending.current?.abort();
+      const controller = new AbortController();
+      pending.current = controller;
       try {
-        const data = await getRenderedSecrets({ appId, envId, mode: 'Full', names: [key] });
+        const data = await getRenderedSecrets({ appId, envId, mode: 'Full', names: [key] }, controller.signal);
+        if (controller.signal.aborted) return;
         const secret = data.secrets.find((s) => s.key === key);
         if (!secret || secret.valueType === VALUE_TYPE.none || secret.serializedValue === undefined) {
           setFailed(true);
@@ -26,11 +40,14 @@ export function useCopySecret({ appId, envId }: { appId: string; envId: string }
         setFailed(false);
         setMessage(`Copied ${key} to the clipboard.`);
       } catch (error) {
+        if (controller.signal.aborted) return;
         setFailed(true);
         const reason = isApiError(error)
           ? `${error.message}${error.requestId ? ` (request id ${error.requestId})` : ''}`
           : 'The browser did not allow access to the clipboard.';
         setMessage(`Could not copy ${key}: ${reason}`);
+      } finally {
+        if (pending.current === controller) pending.current = null;
       }
     },
     [appId, envId],

@@ -1,16 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { VALUE_TYPE } from '@/api/contract';
+import { useQueryClient } from '@tanstack/react-query';
 import { secretQueries } from './queries';
-import type { RevealState } from './use-revealed-values';
 
-const HIDDEN: RevealState = { status: 'hidden' };
-const PENDING: RevealState = { status: 'pending' };
 const NONE = new Map<string, number>();
 
 /**
  * One secret's values revealed per environment (the secret's page). Same rules as the list's
- * `useRevealedValues`: a value lives only in its Full-mode entry (filtered to the secret's name),
+ * `useRevealedValues`: this state says which environments are revealed and until when, never the
+ * value; a value lives only in its Full-mode entry (filtered to the secret's name), read by a
+ * mounted RevealedValue, and the entry is
  * which is removed, not merely unobserved, on hide, on auto-hide, when the tab is hidden and when
  * the page is left.
  */
@@ -81,21 +79,8 @@ export function useRevealedSecret({ appId, secretName, autoHideMs }: { appId: st
     return () => clearTimeout(timer);
   }, [nextExpiry, revealed, hide]);
 
-  const envIds = useMemo(() => [...revealed.keys()], [revealed]);
-  const results = useQueries({
-    queries: envIds.map((envId) => secretQueries.rendered({ appId, envId, mode: 'Full', names: [secretName] })),
-  });
+  /** When the value in `envId` hides itself, or null while it is masked. */
+  const expiryOf = useCallback((envId: string): number | null => revealed.get(envId) ?? null, [revealed]);
 
-  const stateOf = (envId: string): RevealState => {
-    const index = envIds.indexOf(envId);
-    if (index < 0) return HIDDEN;
-    const query = results[index];
-    if (!query || query.isPending) return PENDING;
-    if (query.isError) return { status: 'error', error: query.error };
-    const secret = query.data.secrets.find((s) => s.key === secretName);
-    const value = !secret || secret.valueType === VALUE_TYPE.none ? null : (secret.serializedValue ?? null);
-    return { status: 'shown', value, expiresAt: revealed.get(envId) ?? 0 };
-  };
-
-  return { stateOf, reveal, hide, hideAll };
+  return { expiryOf, reveal, hide, hideAll };
 }

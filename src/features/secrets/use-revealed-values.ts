@@ -1,42 +1,60 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { VALUE_TYPE, type RenderedSecretsResponse } from '@/api/contract';
+import { useQueryClient } from '@tanstack/react-query';
+import type { RenderedSecretsResponse } from '@/api/contract';
 import { secretQueries } from './queries';
 
-export type RevealState =
-  | { status: 'hidden' }
-  | { status: 'pending' }
-  | { status: 'error'; error: unknown }
-  | { status: 'shown'; value: string | null; expiresAt: number };
+/** How a row is revealed. Never carries the value itself (see RevealedValue). */
+export interface RowReveal {
+  source: 'single' | 'all';
+  expiresAt: number;
+}
 
 interface State {
   /** Keys revealed one by one, with the time each hides itself. */
-  keys: Map<string, number>;
+  keys: ReadonlyMap<string, number>;
   /** When everything is revealed: the time it hides itself. */
   allUntil: number | null;
+  /** Keys hidden one by one while everything is revealed. */
+  excluded: ReadonlySet<string>;
 }
 
-const EMPTY: State = { keys: new Map(), allUntil: null };
-// Shared instances, so memoized rows that are not revealed do not re-render.
-const HIDDEN: RevealState = { status: 'hidden' };
-const PENDING: RevealState = { status: 'pending' };
+const EMPTY: State = { keys: new Map(), allUntil: null, excluded: new Set() };
 
-function valueIn(data: RenderedSecretsResponse | undefined, key: string): string | null | undefined {
-  const secret = data?.secrets.find((s) => s.key === key);
-  if (!secret) return undefined;
-  return secret.valueType === VALUE_TYPE.none ? null : (secret.serializedValue ?? null);
+function without(data: RenderedSecretsResponse | undefined, key: string): RenderedSecretsResponse | undefined {
+  if (!data || !data.secrets.some((s) => s.key === key)) return data;
+  return { ...data, secrets: data.secrets.filter((s) => s.key !== key) };
+}
+
+function dropKey(s: State, key: string): State {
+  if (!s.keys.has(key) && (s.allUntil === null || s.excluded.has(key))) return s;
+  const keys = new Map(s.keys);
+  keys.delete(key);
+  const excluded = s.allUntil === null ? s.excluded : new Set(s.excluded).add(key);
+  return { ...s, keys, excluded };
+}
+
+/** `[..., 'rendered', { mode: 'Full', names }]` of this environment → names ([] for "all"), else null. */
+function fullEntryNames(queryKey: readonly unknown[], appId: string, envId: string): readonly string[] | null {
+  const [root, app, env, kind, params] = queryKey as [unknown, unknown, unknown, unknown, { mode?: unknown; names?: unknown } | undefined];
+  if (root !== secretQueries.all()[0] || app !== appId || env !== envId || kind !== 'rendered' || params?.mode !== 'Full') return null;
+  return Array.isArray(params.names) ? (params.names as string[]) : [];
 }
 
 /**
- * Revealed values of one environment. They live only in Full-mode react-query entries, which are
- * removed (not merely unobserved) when hidden, on auto-hide, when the tab is hidden, and when the
- * environment or app changes. A response that arrives after hide is discarded with its entry.
+ * Which rows of one environment are revealed, and when each hides itself.
+ *
+ * The values themselves live only in Full-mode react-query entries, read by the mounted
+ * RevealedValue components, never in this state or in props. Entries are removed (not merely
+ * unobserved) on hide, on auto-hide, when the tab is hidden and when the environment or app
+ * changes; a pending request is cancelled, and a late response is discarded with its entry.
+ * When something else removes an entry (a write to the environment), its rows are hidden too.
  */
 export function useRevealedValues({ appId, envId, autoHideMs }: { appId: string; envId: string; autoHideMs: number }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<State>(EMPTY);
 
-  const removeEntries = useCallback(
+  /** Cancels and removes one Full entry: all values (no names) or one key's. */
+  const removeEntry = useCallback(
     (names?: readonly string[]) => {
       const filters = { queryKey: secretQueries.rendered({ appId, envId, mode: 'Full', names }).queryKey, exact: true };
       void queryClient.cancelQueries(filters);
@@ -47,34 +65,43 @@ export function useRevealedValues({ appId, envId, autoHideMs }: { appId: string;
 
   const hideAll = useCallback(() => {
     setState(EMPTY);
-    void queryClient.cancelQueries({ queryKey: secretQueries.revealedIn(appId, envId) });
-    queryClient.removeQueries({ queryKey: secretQueries.revealedIn(appId, envId) });
+    const filters = { queryKey: secretQueries.revealedIn(appId, envId) };
+    void queryClient.cancelQueries(filters);
+    queryClient.removeQueries(filters);
   }, [queryClient, appId, envId]);
 
   const hide = useCallback(
     (key: string) => {
-      setState((s) => {
-        if (!s.keys.has(key)) return s;
-        const keys = new Map(s.keys);
-        keys.delete(key);
-        return { ...s, keys };
-      });
-      removeEntries([key]);
+      setState((s) => dropKey(s, key));
+      removeEntry([key]);
       // While everything is revealed, hiding one row strips its value out of the shared entry.
-      queryClient.setQueryData<RenderedSecretsResponse>(
-        secretQueries.rendered({ appId, envId, mode: 'Full' }).queryKey,
-        (data) => (data ? { ...data, secrets: data.secrets.filter((s) => s.key !== key) } : data),
-      );
+      const allKey = secretQueries.rendered({ appId, envId, mode: 'Full' }).queryKey;
+      const data = queryClient.getQueryData<RenderedSecretsResponse>(allKey);
+      const stripped = without(data, key);
+      if (stripped !== data) queryClient.setQueryData<RenderedSecretsResponse>(allKey, stripped);
     },
-    [removeEntries, queryClient, appId, envId],
+    [removeEntry, queryClient, appId, envId],
   );
 
   const reveal = useCallback(
-    (key: string) => setState((s) => ({ ...s, keys: new Map(s.keys).set(key, Date.now() + autoHideMs) })),
-    [autoHideMs],
+    (key: string) => {
+      // Start from a fresh entry (e.g. after a failed attempt), so the value is fetched again.
+      removeEntry([key]);
+      setState((s) => ({ ...s, keys: new Map(s.keys).set(key, Date.now() + autoHideMs) }));
+    },
+    [autoHideMs, removeEntry],
   );
 
-  const revealAll = useCallback(() => setState((s) => ({ ...s, allUntil: Date.now() + autoHideMs })), [autoHideMs]);
+  const revealAll = useCallback(() => {
+    removeEntry();
+    setState((s) => ({ ...s, allUntil: Date.now() + autoHideMs, excluded: new Set() }));
+  }, [autoHideMs, removeEntry]);
+
+  /** Auto-hide of "reveal all": values revealed one by one keep their own timers. */
+  const expireAll = useCallback(() => {
+    setState((s) => (s.allUntil === null ? s : { ...s, allUntil: null, excluded: new Set() }));
+    removeEntry();
+  }, [removeEntry]);
 
   // Leaving the environment (or the page) drops every revealed value of it.
   useEffect(() => hideAll, [hideAll]);
@@ -88,6 +115,25 @@ export function useRevealedValues({ appId, envId, autoHideMs }: { appId: string;
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, [hideAll]);
 
+  // An entry removed by someone else (e.g. a write to this environment): hide what it showed.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type !== 'removed') return;
+        const names = fullEntryNames(event.query.queryKey, appId, envId);
+        if (names === null) return;
+        if (names.length === 0) setState((s) => (s.allUntil === null ? s : { ...s, allUntil: null, excluded: new Set() }));
+        else
+          setState((s) => {
+            if (!names.some((n) => s.keys.has(n))) return s;
+            const keys = new Map(s.keys);
+            for (const n of names) keys.delete(n);
+            return { ...s, keys };
+          });
+      }),
+    [queryClient, appId, envId],
+  );
+
   // Auto-hide: one timer, set for the earliest expiry.
   const nextExpiry = useMemo(() => {
     const times = [...state.keys.values()];
@@ -98,49 +144,27 @@ export function useRevealedValues({ appId, envId, autoHideMs }: { appId: string;
     if (nextExpiry === null) return;
     const timer = setTimeout(() => {
       const now = Date.now();
-      if (state.allUntil !== null && state.allUntil <= now) {
-        hideAll();
-        return;
-      }
+      if (state.allUntil !== null && state.allUntil <= now) expireAll();
       for (const [key, until] of state.keys) if (until <= now) hide(key);
     }, Math.max(0, nextExpiry - Date.now()));
     return () => clearTimeout(timer);
-  }, [nextExpiry, state, hide, hideAll]);
+  }, [nextExpiry, state, hide, expireAll]);
 
-  const singleKeys = useMemo(() => [...state.keys.keys()], [state.keys]);
-  const singles = useQueries({
-    queries: singleKeys.map((key) => secretQueries.rendered({ appId, envId, mode: 'Full', names: [key] })),
-  });
-  const all = useQuery({ ...secretQueries.rendered({ appId, envId, mode: 'Full' }), enabled: state.allUntil !== null });
-
-  const stateOf = useCallback(
-    (key: string): RevealState => {
-      if (state.allUntil !== null) {
-        if (all.data) {
-          const value = valueIn(all.data, key);
-          if (value !== undefined) return { status: 'shown', value, expiresAt: state.allUntil };
-        } else if (all.isError) return { status: 'error', error: all.error };
-        else if (!state.keys.has(key)) return PENDING;
-      }
-      const index = singleKeys.indexOf(key);
-      if (index < 0) return HIDDEN;
-      const query = singles[index];
-      if (!query || query.isPending) return PENDING;
-      if (query.isError) return { status: 'error', error: query.error };
-      return { status: 'shown', value: valueIn(query.data, key) ?? null, expiresAt: state.keys.get(key) ?? 0 };
-    },
-    [state, all.data, all.isError, all.error, singleKeys, singles],
-  );
+  // One object per revealed row and state, so memoized rows re-render only when theirs changes.
+  const revealOf = useMemo(() => {
+    const singles = new Map<string, RowReveal>();
+    for (const [key, expiresAt] of state.keys) singles.set(key, { source: 'single', expiresAt });
+    const all: RowReveal | null = state.allUntil === null ? null : { source: 'all', expiresAt: state.allUntil };
+    return (key: string): RowReveal | null => singles.get(key) ?? (all && !state.excluded.has(key) ? all : null);
+  }, [state]);
 
   return {
-    stateOf,
+    revealOf,
     reveal,
     hide,
     revealAll,
     hideAll,
     allRevealed: state.allUntil !== null,
-    allPending: state.allUntil !== null && all.isPending,
-    allError: state.allUntil !== null && all.isError ? all.error : null,
     anyRevealed: state.allUntil !== null || state.keys.size > 0,
   };
 }

@@ -2,22 +2,24 @@
  * The signed-in session: tokens in memory and in this tab's sessionStorage only (never
  * localStorage, never the URL). The API client gets the session from here.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { apiClient, type ApiSession } from '@/api/client';
 
 export const SESSION_STORAGE_KEY = 'secrets-dashboard.session';
 
 const sessionSchema = z.object({
-  baseUrl: z.string().min(1),
-  readToken: z.string().min(1),
-  writeToken: z.string().min(1).optional(),
-  demo: z.boolean().default(false),
+  baseUrl: z.string().check(z.minLength(1)),
+  readToken: z.string().check(z.minLength(1)),
+  writeToken: z.optional(z.string().check(z.minLength(1))),
+  demo: z._default(z.boolean(), false),
 });
 export type Session = z.infer<typeof sessionSchema> & ApiSession;
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
 let current: Session | null = null;
+/** True from a 401 until the next sign-in: the protected pages send the user to sign-in. */
+let expired = false;
 
 function storage(): Storage | null {
   try {
@@ -56,6 +58,7 @@ export const sessionStore = {
   signIn(session: Session): void {
     const clean = sessionSchema.parse(session);
     current = clean;
+    expired = false;
     apiClient.setSession(clean);
     storage()?.setItem(SESSION_STORAGE_KEY, JSON.stringify(clean));
     emit();
@@ -63,8 +66,26 @@ export const sessionStore = {
   /** Forgets the tokens. Callers also clear the query cache (see useSignOut). */
   signOut(): void {
     current = null;
+    expired = false;
     apiClient.setSession(null);
     storage()?.removeItem(SESSION_STORAGE_KEY);
     emit();
   },
+  /**
+   * The API refused the token (401): forget it. Subscribers see the session end; `isExpired()`
+   * tells them it was not the user's choice (the pages then offer to come back after sign-in).
+   */
+  expire(): void {
+    if (!current) return;
+    expired = true;
+    current = null;
+    apiClient.setSession(null);
+    storage()?.removeItem(SESSION_STORAGE_KEY);
+    emit();
+  },
+  /** Whether the last session ended with a 401 (and no one signed in since). */
+  isExpired: (): boolean => expired && current === null,
 };
+
+// Subscribed once, before any request: a 401 of any request (a route loader's included) ends the session.
+apiClient.onUnauthorized(() => sessionStore.expire());

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { sessionStore, type Session } from './session-store';
 
@@ -9,8 +9,8 @@ export function useSession(): Session | null {
 /** Sign-out forgets the tokens and every piece of server data in memory (clear, not invalidate). */
 export function useSignOut(): () => void {
   const queryClient = useQueryClient();
-  return () => {
+  return useCallback(() => {
     sessionStore.signOut();
     queryClient.clear();
-  };
+  }, [queryClient]);
 }

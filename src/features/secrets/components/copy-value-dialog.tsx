@@ -17,6 +17,7 @@ import { ErrorAlert } from '@/components/error-alert';
 import { getRenderedSecrets } from '../api';
 import { secretQueries } from '../queries';
 import { isProductionEnvironment } from '../secret-name';
+import { useRefocusAfterPending } from '../use-refocus-after-pending';
 import { useSetSecretValue } from '../use-set-secret-value';
 import { environmentName } from './set-value-dialog';
 import { WriteErrorAlert } from './write-error-alert';
@@ -59,6 +60,7 @@ export function CopyValueDialog({ appId, secretId, secretName, target, environme
   const [failure, setFailure] = useState<{ phase: 'read' | 'write'; error: unknown } | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const busy = useRef(false);
+  const copyButton = useRefocusAfterPending<HTMLButtonElement>(pending);
   const setValue = useSetSecretValue();
   const targetName = environmentName(target);
 
@@ -167,7 +169,7 @@ export function CopyValueDialog({ appId, secretId, secretName, target, environme
             <Button onClick={close} disabled={pending}>
               Cancel
             </Button>
-            <Button variant="contained" disabled={pending || !source} startIcon={spinner} onClick={() => void copy(false)}>
+            <Button ref={copyButton} variant="contained" disabled={pending || !source} startIcon={spinner} onClick={() => void copy(false)}>
               {pending ? 'Copying…' : 'Copy value'}
             </Button>
           </>

@@ -30,6 +30,7 @@ import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { isProductionEnvironment, secretNameError, splitKeyValue, upperSnakeSuggestion } from '../secret-name';
 import { useCreateSecret } from '../use-create-secret';
+import { useRefocusAfterPending } from '../use-refocus-after-pending';
 import { useSetSecretValue } from '../use-set-secret-value';
 import { environmentName } from './set-value-dialog';
 import { SECRET_INPUT_ATTRIBUTES, ValueField } from './value-field';
@@ -85,6 +86,7 @@ export function CreateSecretDialog({ appId, environments, defaultEnvId, onClose,
   const [confirmingProduction, setConfirmingProduction] = useState<string | null>(null);
   const [productionConfirmed, setProductionConfirmed] = useState(false);
   const [askDiscard, setAskDiscard] = useState(false);
+  const submitButton = useRefocusAfterPending<HTMLButtonElement>(pending);
 
   const { control, handleSubmit, setValue, getValues } = useForm<CreateSecretValues>({
     resolver: zodResolver(createSecretSchema),
@@ -356,6 +358,7 @@ export function CreateSecretDialog({ appId, environments, defaultEnvId, onClose,
                 {created ? 'Close' : 'Cancel'}
               </Button>
               <Button
+                ref={submitButton}
                 type="submit"
                 variant="contained"
                 disabled={pending}
@@ -424,6 +427,8 @@ function NameField({ control, locked, disabled, onPaste, onUseSuggestion, pasteN
       {suggestion ? (
         <Alert
           severity="info"
+          // A hint, not an error: polite, so it does not interrupt typing.
+          role="status"
           action={
             <Button color="inherit" size="small" onClick={() => onUseSuggestion(suggestion)}>
               Use {suggestion}
@@ -434,7 +439,7 @@ function NameField({ control, locked, disabled, onPaste, onUseSuggestion, pasteN
         </Alert>
       ) : null}
       {pasteNotice ? (
-        <Alert severity="info" onClose={onDismissPasteNotice}>
+        <Alert severity="info" role="status" onClose={onDismissPasteNotice}>
           {pasteNotice}
         </Alert>
       ) : null}

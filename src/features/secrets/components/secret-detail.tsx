@@ -5,7 +5,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
@@ -14,16 +13,15 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
 import { VALUE_TYPE, type Environment, type PurposeType } from '@/api/contract';
-import { ErrorAlert, errorText } from '@/components/error-alert';
+import { ErrorAlert } from '@/components/error-alert';
 import { CopyIcon, EditIcon, VisibilityIcon, VisibilityOffIcon } from '@/components/icons';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { usePreferences } from '@/lib/preferences';
 import { secretQueries } from '../queries';
 import { useRevealedSecret } from '../use-revealed-secret';
-import type { RevealState } from '../use-revealed-values';
 import { CopyValueDialog } from './copy-value-dialog';
 import { PURPOSES } from './create-secret-dialog';
-import { valueBlockSx } from './secret-row';
+import { RevealedValue } from './revealed-value';
 import { environmentName, SetValueDialog } from './set-value-dialog';
 
 export interface SecretDetailProps {
@@ -114,7 +112,7 @@ function SecretEnvironments({
           appId={appId}
           secretName={secretName}
           env={env}
-          reveal={reveal.stateOf(env.id)}
+          revealedUntil={reveal.expiryOf(env.id)}
           onToggle={(shown) => (shown ? reveal.hide(env.id) : reveal.reveal(env.id))}
           onSet={() => setEditing({ kind: 'set', env })}
           onCopy={() => setEditing({ kind: 'copy', env })}
@@ -163,7 +161,8 @@ interface EnvironmentValueProps {
   appId: string;
   secretName: string;
   env: Environment;
-  reveal: RevealState;
+  /** When the revealed value hides itself; null while masked. */
+  revealedUntil: number | null;
   onToggle: (shown: boolean) => void;
   onSet: () => void;
   onCopy: () => void;
@@ -171,13 +170,13 @@ interface EnvironmentValueProps {
   envHref: string;
 }
 
-function EnvironmentValue({ appId, secretName, env, reveal, onToggle, onSet, onCopy, copyable, envHref }: EnvironmentValueProps) {
+function EnvironmentValue({ appId, secretName, env, revealedUntil, onToggle, onSet, onCopy, copyable, envHref }: EnvironmentValueProps) {
   const headingId = useId();
   const name = environmentName(env);
   const preview = useQuery(secretQueries.rendered({ appId, envId: env.id, mode: 'PreviewOnly', names: [secretName] }));
   const rendered = preview.data?.secrets.find((s) => s.key === secretName);
   const hasValue = rendered !== undefined && rendered.valueType !== VALUE_TYPE.none;
-  const shown = reveal.status === 'shown' || reveal.status === 'pending';
+  const shown = revealedUntil !== null;
 
   let body;
   if (preview.isPending) body = <Skeleton variant="text" width={160} aria-label={`Loading the value in ${name}`} />;
@@ -190,27 +189,8 @@ function EnvironmentValue({ appId, secretName, env, reveal, onToggle, onSet, onC
         forbiddenHint={`Your token may not read ${name} of this app.`}
       />
     );
-  else if (reveal.status === 'shown')
-    body =
-      reveal.value === null ? (
-        <Typography color="text.secondary" sx={{ fontStyle: 'italic' }}>
-          Not set
-        </Typography>
-      ) : (
-        <Box
-          component="pre"
-          aria-label={`Value in ${name}`}
-          sx={{ ...valueBlockSx, p: 1, borderRadius: 1, bgcolor: 'action.hover', maxHeight: 320, overflow: 'auto' }}
-        >
-          {reveal.value}
-        </Box>
-      );
-  else if (reveal.status === 'error')
-    body = (
-      <Typography color="error" variant="body2" role="alert">
-        Could not reveal: {errorText(reveal.error)}
-      </Typography>
-    );
+  else if (revealedUntil !== null)
+    body = <RevealedValue appId={appId} envId={env.id} name={secretName} source="single" expiresAt={revealedUntil} label={`Value in ${name}`} />;
   else if (!hasValue)
     body = (
       <Typography color="text.secondary" sx={{ fontStyle: 'italic' }}>
@@ -219,7 +199,7 @@ function EnvironmentValue({ appId, secretName, env, reveal, onToggle, onSet, onC
     );
   else
     body = (
-      <Typography sx={{ fontFamily: MONOSPACE_STACK, color: 'text.secondary' }} aria-label={`Masked value in ${name}`}>
+      <Typography sx={{ fontFamily: MONOSPACE_STACK, color: 'text.secondary' }} role="group" aria-label={`Masked value in ${name}`}>
         {rendered?.serializedValue ?? ''}
       </Typography>
     );
@@ -242,15 +222,7 @@ function EnvironmentValue({ appId, secretName, env, reveal, onToggle, onSet, onC
             aria-pressed={shown}
             onClick={() => onToggle(shown)}
             disabled={!preview.data}
-            startIcon={
-              reveal.status === 'pending' ? (
-                <CircularProgress size={14} aria-hidden />
-              ) : shown ? (
-                <VisibilityOffIcon fontSize="small" />
-              ) : (
-                <VisibilityIcon fontSize="small" />
-              )
-            }
+            startIcon={shown ? <VisibilityOffIcon fontSize="small" /> : <VisibilityIcon fontSize="small" />}
           >
             {shown ? 'Hide' : 'Reveal'}
           </Button>

@@ -1,29 +1,77 @@
-import { useLayoutEffect, useRef, useState } from 'react';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import Box from '@mui/material/Box';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { measureElement as measureWithLayout, useWindowVirtualizer } from '@tanstack/react-virtual';
 import Paper from '@mui/material/Paper';
 import type { RenderedSecret } from '@/api/contract';
-import type { RevealState } from '../use-revealed-values';
-import { SecretRow, type SecretRowActions } from './secret-row';
+import type { RowReveal } from '../use-revealed-values';
+import { rowStyles, SecretRow, type SecretRowActions } from './secret-row';
 
 const ROW_HEIGHT = 52;
-export const GRID_COLUMNS = { xs: 'minmax(0, 1fr) auto', sm: 'minmax(160px, 2fr) minmax(0, 3fr) auto' } as const;
 
+/**
+ * A row is never 0 px tall (min-height ROW_HEIGHT): 0 means "not laid out" (an ancestor with
+ * display: none, a detached node, an environment without layout). Keep the estimate then, or the
+ * virtualizer would stack every row at offset 0 and render all of them.
+ */
+function measureRow(element: Element, entry: ResizeObserverEntry | undefined, instance: Parameters<typeof measureWithLayout>[2]): number {
+  const size = measureWithLayout(element, entry, instance);
+  return size > 0 ? size : ROW_HEIGHT;
+}
+
+/** Distance from the top of the document to the element (the list's offset in the page scroll). */
+function documentTop(element: HTMLElement | null): number {
+  if (!element) return 0;
+  return Math.max(0, Math.round(element.getBoundingClientRect().top + window.scrollY));
+}
 export interface SecretsTableProps extends SecretRowActions {
+  appId: string;
+  envId: string;
   secrets: readonly RenderedSecret[];
-  stateOf: (key: string) => RevealState;
+  revealOf: (key: string) => RowReveal | null;
   caption: string;
 }
+
+interface VirtualRowProps extends SecretRowActions {
+  appId: string;
+  envId: string;
+  index: number;
+  offset: number;
+  secret: RenderedSecret;
+  reveal: RowReveal | null;
+  measure: (node: HTMLElement | null) => void;
+}
+
+/** A positioned row. Memoized with its content: a change in one row re-renders that row only. */
+const VirtualRow = memo(function VirtualRow({ index, offset, measure, ...row }: VirtualRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      ref={measure}
+      className={`${rowStyles.row} ${rowStyles.body}`}
+      style={{ transform: `translateY(${offset}px)` }}
+    >
+      <SecretRow {...row} />
+    </div>
+  );
+});
 
 /**
  * A virtualized table: only the rows in view (plus a few) are in the DOM, whatever the count.
  * Rows grow when a value is revealed (measured), and the page scroll is the list's scroll.
  */
-export function SecretsTable({ secrets, stateOf, caption, ...actions }: SecretsTableProps) {
+export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggle, onCopy, onEdit, secretHref }: SecretsTableProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  // Content above the list (a notice, an error, the count) may move it: re-read when the page resizes.
   useLayoutEffect(() => {
-    setScrollMargin(bodyRef.current?.offsetTop ?? 0);
+    const body = bodyRef.current;
+    const update = () => setScrollMargin(documentTop(body));
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(update);
+    observer.observe(document.body);
+    return () => observer.disconnect();
   }, []);
 
   const virtualizer = useWindowVirtualizer({
@@ -31,62 +79,47 @@ export function SecretsTable({ secrets, stateOf, caption, ...actions }: SecretsT
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     scrollMargin,
+    measureElement: measureRow,
     getItemKey: (index) => secrets[index]?.secretId ?? index,
   });
   const items = virtualizer.getVirtualItems();
-
-  const rowSx = {
-    display: 'grid',
-    gridTemplateColumns: GRID_COLUMNS,
-    gap: 2,
-    alignItems: 'center',
-    px: 2,
-    borderBottom: 1,
-    borderColor: 'divider',
-  } as const;
+  const measure = virtualizer.measureElement;
 
   return (
     <Paper variant="outlined" role="table" aria-label={caption} aria-rowcount={secrets.length + 1}>
-      <Box role="rowgroup">
-        <Box role="row" aria-rowindex={1} sx={{ ...rowSx, py: 1, typography: 'subtitle2', color: 'text.secondary' }}>
-          <Box role="columnheader">Key</Box>
-          <Box role="columnheader" sx={{ display: { xs: 'none', sm: 'block' } }}>
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} className={`${rowStyles.row} ${rowStyles.header}`}>
+          <div role="columnheader">Key</div>
+          <div role="columnheader" className={rowStyles.value}>
             Value
-          </Box>
-          <Box role="columnheader" sx={{ textAlign: 'right' }}>
+          </div>
+          <div role="columnheader" style={{ textAlign: 'right' }}>
             Actions
-          </Box>
-        </Box>
-      </Box>
-      <Box role="rowgroup" ref={bodyRef} sx={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+          </div>
+        </div>
+      </div>
+      <div role="rowgroup" ref={bodyRef} style={{ position: 'relative', height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const secret = secrets[item.index];
           if (!secret) return null;
           return (
-            <Box
+            <VirtualRow
               key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              sx={{
-                ...rowSx,
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                minHeight: ROW_HEIGHT,
-                py: 0.75,
-                gridTemplateColumns: { xs: 'minmax(0, 1fr) auto', sm: GRID_COLUMNS.sm },
-                '& > [role=cell]:nth-of-type(2)': { gridColumn: { xs: '1 / -1', sm: 'auto' }, gridRow: { xs: 2, sm: 'auto' } },
-              }}
-              style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
-            >
-              <SecretRow secret={secret} reveal={stateOf(secret.key)} {...actions} />
-            </Box>
+              index={item.index}
+              offset={item.start - scrollMargin}
+              measure={measure}
+              secret={secret}
+              appId={appId}
+              envId={envId}
+              reveal={revealOf(secret.key)}
+              onToggle={onToggle}
+              onCopy={onCopy}
+              onEdit={onEdit}
+              secretHref={secretHref}
+            />
           );
         })}
-      </Box>
+      </div>
     </Paper>
   );
 }

@@ -4,6 +4,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
+import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
@@ -58,6 +59,17 @@ function useChangedNotice(digest: string | undefined) {
   return [changed, () => setChanged(false)] as const;
 }
 
+/**
+ * Progress and errors of "Reveal all", mounted only while it is on: its observer (and the
+ * response it saw) goes away with it when everything is hidden.
+ */
+function RevealAllStatus({ appId, envId, onRetry }: { appId: string; envId: string; onRetry: () => void }) {
+  const all = useQuery({ ...secretQueries.rendered({ appId, envId, mode: 'Full' }), select: () => true });
+  if (all.isPending) return <LinearProgress aria-label="Revealing all values" />;
+  if (all.isError) return <ErrorAlert error={all.error} title="Could not reveal the values" onRetry={onRetry} />;
+  return null;
+}
+
 export function SecretsView({ appId, environment, search, onSearchChange, secretHref, onEdit, actions }: SecretsViewProps) {
   const envId = environment.id;
   const { autoHideSeconds } = usePreferences();
@@ -107,12 +119,12 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
           disabled={!list.data || list.data.secrets.length === 0}
           aria-pressed={reveal.allRevealed}
         >
-          {reveal.allRevealed ? (reveal.allPending ? 'Revealing… (Hide all)' : 'Hide all') : 'Reveal all'}
+          {reveal.allRevealed ? 'Hide all' : 'Reveal all'}
         </Button>
         {actions}
       </Stack>
 
-      {reveal.allError ? <ErrorAlert error={reveal.allError} title="Could not reveal the values" onRetry={reveal.revealAll} /> : null}
+      {reveal.allRevealed ? <RevealAllStatus appId={appId} envId={envId} onRetry={reveal.revealAll} /> : null}
 
       {list.isPending ? (
         <Stack spacing={1} aria-busy="true" aria-label="Loading secrets">
@@ -149,7 +161,9 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
             <SecretsTable
               caption={`Secrets in ${envName}`}
               secrets={matches}
-              stateOf={reveal.stateOf}
+              appId={appId}
+              envId={envId}
+              revealOf={reveal.revealOf}
               onToggle={toggle}
               onCopy={copy.copy}
               onEdit={onEdit}

@@ -20,6 +20,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { secretQueries } from '../queries';
 import { isProductionEnvironment } from '../secret-name';
+import { useRefocusAfterPending } from '../use-refocus-after-pending';
 import { useSetSecretValue } from '../use-set-secret-value';
 import { ValueField } from './value-field';
 import { WriteErrorAlert } from './write-error-alert';
@@ -87,6 +88,7 @@ export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite,
   const [pending, setPending] = useState(false);
   const [askDiscard, setAskDiscard] = useState(false);
   const saving = useRef(false);
+  const saveButton = useRefocusAfterPending<HTMLButtonElement>(pending);
   const dirty = text !== '';
 
   const requestClose = () => {
@@ -175,7 +177,7 @@ export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite,
               <Button onClick={requestClose} disabled={pending}>
                 Cancel
               </Button>
-              <Button type="submit" variant="contained" disabled={pending || !dirty} startIcon={savingLabel}>
+              <Button ref={saveButton} type="submit" variant="contained" disabled={pending || !dirty} startIcon={savingLabel}>
                 {pending ? 'Saving…' : 'Save'}
               </Button>
             </>
