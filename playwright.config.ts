@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { CANARY, DEMO_PORT, HTTP_APPS, HTTP_FAKE_PORT, HTTP_FAKE_URL, HTTP_PREVIEW_PORT } from './e2e/constants';
+import { CANARY, DEMO_PORT, HTTP_APPS, HTTP_FAKE_PORT, HTTP_FAKE_URL, HTTP_PREVIEW_PORT, HTTP_TIMEOUT_MS } from './e2e/constants';
 
 /**
  * Browser tests run against the production build (`npm run test:e2e` builds it first):
@@ -71,7 +71,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${HTTP_PREVIEW_PORT}/app-config.js`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { API_UPSTREAM: HTTP_FAKE_URL },
+      env: { API_UPSTREAM: HTTP_FAKE_URL, API_TIMEOUT_MS: String(HTTP_TIMEOUT_MS) },
     },
   ],
 });

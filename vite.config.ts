@@ -9,6 +9,8 @@ import type { ServerResponse } from 'node:http';
  * Without API_UPSTREAM the dev and preview servers run the demo: the fake API in a service worker.
  */
 const upstream = process.env.API_UPSTREAM?.replace(/\/+$/, '');
+/** API_TIMEOUT_MS: how long a request may go unanswered (default 15 s); tests shorten it. */
+const requestTimeoutMs = process.env.API_TIMEOUT_MS ? Number(process.env.API_TIMEOUT_MS) : undefined;
 
 const proxy = upstream
   ? {
@@ -23,7 +25,7 @@ const proxy = upstream
 
 /** The runtime config script (`/app-config.js`), read by src/config/runtime-config.ts. */
 function configScript(demo: boolean): string {
-  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api' })};\n`;
+  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api', requestTimeoutMs })};\n`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
+import { apiClient } from '@/api/client';
 import { createQueryClient } from '@/api/query-client';
 import { readRuntimeConfig } from '@/config/runtime-config';
 import { reportBackgroundError } from '@/lib/background-errors';
@@ -9,6 +10,7 @@ import { AppProviders } from '@/app/providers';
 import { createAppRouter } from '@/app/router';
 
 const config = readRuntimeConfig();
+apiClient.setTimeoutMs(config.requestTimeoutMs);
 if (config.demo) {
   // The fake API and its demo data: a lazy chunk, loaded only in demo mode.
   const { startDemoWorker } = await import('../mocks/browser.ts');

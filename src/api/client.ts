@@ -55,13 +55,18 @@ export class ApiClient {
   #unauthorizedSignalled = false;
   #etags = new Map<string, { etag: string; data: unknown }>();
   readonly #fetch: typeof fetch;
-  readonly #timeoutMs: number;
+  #timeoutMs: number;
   readonly #origin: string | undefined;
 
   constructor(options: ApiClientOptions = {}) {
     this.#fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#origin = options.origin;
+  }
+
+  /** The default timeout of every request (runtime config `requestTimeoutMs`). */
+  setTimeoutMs(ms: number): void {
+    this.#timeoutMs = ms;
   }
 
   /** Sets (or clears) the session; forgets every cached response of the previous one. */

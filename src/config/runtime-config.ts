@@ -8,6 +8,8 @@ import * as z from 'zod/mini';
 const runtimeConfigSchema = z.object({
   demo: z._default(z.boolean(), false),
   apiBaseUrl: z._default(z.string().check(z.minLength(1)), '/api'),
+  /** How long a request may go unanswered before the dashboard says so. */
+  requestTimeoutMs: z._default(z.int().check(z.gte(1000), z.lte(120_000)), 15_000),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
