@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import AppBar from '@mui/material/AppBar';
@@ -7,14 +7,11 @@ import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useColorScheme } from '@mui/material/styles';
 import { DarkModeIcon, LightModeIcon, LockIcon, SettingsIcon } from '@/components/icons';
-import { AUTO_HIDE_CHOICES, preferencesStore, usePreferences } from '@/lib/preferences';
 import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
 import { sessionStore } from '@/features/session/session-store';
@@ -34,10 +31,10 @@ function ThemeSwitch() {
   );
 }
 
+const SettingsMenuContent = lazy(() => import('./settings-menu'));
+
 function SettingsMenu() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const { autoHideSeconds } = usePreferences();
-  const { mode, setMode } = useColorScheme();
   return (
     <>
       <Tooltip title="Settings">
@@ -45,32 +42,11 @@ function SettingsMenu() {
           <SettingsIcon />
         </IconButton>
       </Tooltip>
-      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        <MenuItem disabled dense>
-          Hide revealed values after
-        </MenuItem>
-        {AUTO_HIDE_CHOICES.map((seconds) => (
-          <MenuItem
-            key={seconds}
-            selected={seconds === autoHideSeconds}
-            onClick={() => {
-              preferencesStore.set({ autoHideSeconds: seconds });
-              setAnchor(null);
-            }}
-          >
-            {seconds < 60 ? `${seconds} seconds` : `${seconds / 60} minute${seconds === 60 ? '' : 's'}`}
-          </MenuItem>
-        ))}
-        <MenuItem
-          selected={mode === 'system'}
-          onClick={() => {
-            setMode('system');
-            setAnchor(null);
-          }}
-        >
-          Theme: follow the system
-        </MenuItem>
-      </Menu>
+      {anchor ? (
+        <Suspense fallback={null}>
+          <SettingsMenuContent anchor={anchor} onClose={() => setAnchor(null)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -12,8 +12,8 @@ import { appQueries } from '@/features/apps/queries';
 import { EnvironmentTabs } from '@/features/environments/components/environment-tabs';
 import { environmentQueries } from '@/features/environments/queries';
 import type { RenderedSecret } from '@/api/contract';
-import { NewSecretButton } from '@/features/secrets/components/create-secret-dialog';
-import { SetValueHost } from '@/features/secrets/components/set-value-dialog';
+import { NewSecretButton } from '@/features/secrets/components/new-secret-button';
+import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { SecretsView } from '@/features/secrets/components/secrets-view';
 import { envPath, secretPath } from '../paths';
 

@@ -17,7 +17,6 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -25,7 +24,6 @@ import { isApiError } from '@/api/api-error';
 import { PURPOSE_TYPES, type Environment, type PurposeType, type SecretEntity } from '@/api/contract';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
-import { AddIcon } from '@/components/icons';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { isProductionEnvironment, secretNameError, splitKeyValue, upperSnakeSuggestion } from '../secret-name';
@@ -469,48 +467,4 @@ function progressText(statuses: Record<string, EnvStatus>, environments: readonl
   if (saved.length > 0) parts.push(`Saved in ${saved.join(', ')}.`);
   if (failed.length > 0) parts.push(`Failed in ${failed.join(', ')}.`);
   return parts.join(' ');
-}
-
-/** The "New secret" toolbar button, its dialog, and the note once the secret exists. */
-export function NewSecretButton({
-  appId,
-  environments,
-  defaultEnvId,
-  secretHref,
-}: Omit<CreateSecretDialogProps, 'onClose' | 'onCreated'>) {
-  const [open, setOpen] = useState(false);
-  const [done, setDone] = useState<{ secret: SecretEntity; message: string } | null>(null);
-  return (
-    <>
-      <Button variant="contained" startIcon={<AddIcon />} onClick={() => setOpen(true)} disabled={environments.length === 0}>
-        New secret
-      </Button>
-      {open ? (
-        <CreateSecretDialog
-          appId={appId}
-          environments={environments}
-          defaultEnvId={defaultEnvId}
-          secretHref={secretHref}
-          onClose={() => setOpen(false)}
-          onCreated={(secret, message) => setDone({ secret, message })}
-        />
-      ) : null}
-      <Snackbar open={done !== null} onClose={() => setDone(null)} autoHideDuration={8000}>
-        <Alert
-          severity="success"
-          variant="filled"
-          onClose={() => setDone(null)}
-          action={
-            done ? (
-              <Button color="inherit" size="small" component={RouterLink} to={secretHref(done.secret.id)}>
-                Open
-              </Button>
-            ) : undefined
-          }
-        >
-          {done?.message}
-        </Alert>
-      </Snackbar>
-    </>
-  );
 }

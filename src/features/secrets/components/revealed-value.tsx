@@ -5,6 +5,7 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import { VALUE_TYPE, type RenderedSecretsResponse } from '@/api/contract';
+import { isApiError } from '@/api/api-error';
 import { errorText } from '@/components/error-alert';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { secretQueries } from '../queries';
@@ -72,7 +73,8 @@ export function RevealedValue({ appId, envId, name, source, expiresAt, showError
   if (query.isError) {
     return showErrors ? (
       <Typography color="error" variant="body2" role="alert">
-        Could not reveal: {errorText(query.error)}{' '}
+        Could not reveal: {errorText(query.error)}
+        {isApiError(query.error) && query.error.requestId ? <> (request id <code>{query.error.requestId}</code>)</> : null}{' '}
         <Button size="small" onClick={() => void query.refetch()} aria-label={`Retry revealing ${name}`}>
           Retry
         </Button>

@@ -76,6 +76,9 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
   const list = useQuery({
     ...secretQueries.rendered({ appId, envId, mode: 'PreviewOnly' }),
     refetchInterval: REFRESH_INTERVAL_MS,
+    // The route loader starts this read; when it has already failed (e.g. a 4xx, which is never
+    // retried) by the time the page mounts, show that error (with Retry) rather than asking again.
+    retryOnMount: false,
   });
   const reveal = useRevealedValues({ appId, envId, autoHideMs: autoHideSeconds * 1000 });
   const copy = useCopySecret({ appId, envId });

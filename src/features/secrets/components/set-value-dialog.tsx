@@ -12,7 +12,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Link from '@mui/material/Link';
-import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
@@ -230,24 +229,5 @@ export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite,
       </ConfirmDialog>
       <UnsavedChangesGuard dirty={dirty} />
     </Dialog>
-  );
-}
-
-/** Hosts the dialog for whichever secret is being edited, and announces a save once it closes. */
-export function SetValueHost({
-  target,
-  onClose,
-  ...props
-}: Omit<SetValueDialogProps, 'target' | 'onSaved'> & { target: SetValueTarget | null }) {
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <>
-      {target ? <SetValueDialog key={`${target.secretId}/${target.environment.id}`} target={target} onClose={onClose} onSaved={setMessage} {...props} /> : null}
-      <Snackbar open={message !== null} onClose={() => setMessage(null)} autoHideDuration={6000}>
-        <Alert severity="success" variant="filled" onClose={() => setMessage(null)}>
-          {message}
-        </Alert>
-      </Snackbar>
-    </>
   );
 }

@@ -1,0 +1,57 @@
+import { lazy, Suspense, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Snackbar from '@mui/material/Snackbar';
+import type { SecretEntity } from '@/api/contract';
+import { AddIcon } from '@/components/icons';
+import type { CreateSecretDialogProps } from './create-secret-dialog';
+
+// The dialog (forms, validation) loads when first opened: it is not on the secrets page's path.
+const CreateSecretDialog = lazy(() => import('./create-secret-dialog').then((m) => ({ default: m.CreateSecretDialog })));
+
+/** The "New secret" toolbar button, its dialog, and the note once the secret exists. */
+export function NewSecretButton({
+  appId,
+  environments,
+  defaultEnvId,
+  secretHref,
+}: Omit<CreateSecretDialogProps, 'onClose' | 'onCreated'>) {
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<{ secret: SecretEntity; message: string } | null>(null);
+  return (
+    <>
+      <Button variant="contained" startIcon={<AddIcon />} onClick={() => setOpen(true)} disabled={environments.length === 0}>
+        New secret
+      </Button>
+      {open ? (
+        <Suspense fallback={null}>
+          <CreateSecretDialog
+            appId={appId}
+            environments={environments}
+            defaultEnvId={defaultEnvId}
+            secretHref={secretHref}
+            onClose={() => setOpen(false)}
+            onCreated={(secret, message) => setDone({ secret, message })}
+          />
+        </Suspense>
+      ) : null}
+      <Snackbar open={done !== null} onClose={() => setDone(null)} autoHideDuration={8000}>
+        <Alert
+          severity="success"
+          variant="filled"
+          onClose={() => setDone(null)}
+          action={
+            done ? (
+              <Button color="inherit" size="small" component={RouterLink} to={secretHref(done.secret.id)}>
+                Open
+              </Button>
+            ) : undefined
+          }
+        >
+          {done?.message}
+        </Alert>
+      </Snackbar>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { lazy, Suspense, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Snackbar from '@mui/material/Snackbar';
+import type { SetValueDialogProps, SetValueTarget } from './set-value-dialog';
+
+// The dialog loads when first opened: it is not on the secrets page's path.
+const SetValueDialog = lazy(() => import('./set-value-dialog').then((m) => ({ default: m.SetValueDialog })));
+
+/** Hosts the dialog for whichever secret is being edited, and announces a save once it closes. */
+export function SetValueHost({
+  target,
+  onClose,
+  ...props
+}: Omit<SetValueDialogProps, 'target' | 'onSaved'> & { target: SetValueTarget | null }) {
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <>
+      {target ? (
+        <Suspense fallback={null}>
+          <SetValueDialog key={`${target.secretId}/${target.environment.id}`} target={target} onClose={onClose} onSaved={setMessage} {...props} />
+        </Suspense>
+      ) : null}
+      <Snackbar open={message !== null} onClose={() => setMessage(null)} autoHideDuration={6000}>
+        <Alert severity="success" variant="filled" onClose={() => setMessage(null)}>
+          {message}
+        </Alert>
+      </Snackbar>
+    </>
+  );
+}
