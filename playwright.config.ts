@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumLaunchOptions } from './e2e/chromium';
 import { CANARY, DEMO_PORT, HTTP_APPS, HTTP_FAKE_PORT, HTTP_FAKE_URL, HTTP_PREVIEW_PORT, HTTP_TIMEOUT_MS } from './e2e/constants';
 
 /**
@@ -8,32 +8,18 @@ import { CANARY, DEMO_PORT, HTTP_APPS, HTTP_FAKE_PORT, HTTP_FAKE_URL, HTTP_PREVI
  *   each test has its own browser context, hence its own service worker);
  * - http: the same build behind `vite preview` with API_UPSTREAM → `npm run api:fake` on
  *   127.0.0.1, so every request crosses real sockets through the proxy (specs `*.http.spec.ts`).
- * Debian's Chromium is used when installed (no browser download here); elsewhere Playwright's own.
  */
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-
-const launchOptions = {
-  ...(existsSync(SYSTEM_CHROMIUM) && !process.env.PW_BUNDLED_CHROMIUM ? { executablePath: SYSTEM_CHROMIUM } : {}),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
+const launchOptions = chromiumLaunchOptions();
 
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   timeout: 30_000,
   expect: { timeout: 7_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     ...devices['Desktop Chrome'],
     launchOptions,

@@ -23,6 +23,7 @@ import { measureFirstPage } from '../scripts/bundle-size.ts';
 import { METRIC_KEYS, runOnce, type MetricKey, type RunResult, type RunSetup } from './measure.ts';
 import { freePort, killAllNow, runToCompletion, startChild, stopAll, waitForHttp, waitForOutput } from './processes.ts';
 import { median, round } from './stats.ts';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
@@ -40,18 +41,8 @@ const SESSION_KEY = 'secrets-dashboard.session';
 const SESSION_JSON = JSON.stringify({ baseUrl: '/api', readToken: TOKEN, demo: false });
 const FILTER_CHARS = ['A', 'S', 'E', 'K', 'T'];
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Nothing but 127.0.0.1: any other host name fails to resolve.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+// Nothing but 127.0.0.1: any other host name fails to resolve.
+const BENCH_ONLY_LOCAL = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
 const USAGE = `Usage: npm run bench -- [--secrets N] [--envs N] [--apps N] [--runs N] [--skip-build] [--strict]
                        [--scroll-step PX] [--scroll-seconds S] [--dist DIR] [--timeout-scale X] [--max-seconds S]`;
@@ -179,11 +170,9 @@ async function startPreview(options: Options, upstream: string): Promise<string>
 }
 
 async function launch(): Promise<Browser> {
-  const system = existsSync(SYSTEM_CHROMIUM) && !process.env.PW_BUNDLED_CHROMIUM;
   return chromium.launch({
     headless: true,
-    args: CHROMIUM_ARGS,
-    ...(system ? { executablePath: SYSTEM_CHROMIUM } : {}),
+    ...chromiumLaunchOptions(BENCH_ONLY_LOCAL),
     timeout: 60_000,
     // Our own handlers stop everything in order (and keep a half-done bench from writing results).
     handleSIGINT: false,

@@ -6,6 +6,6 @@ export const HTTP_FAKE_URL = `http://127.0.0.1:${HTTP_FAKE_PORT}`;
 /** A distinctive value the HTTP fake sets for CANARY_TOKEN_1..3 in every environment of the first app. */
 export const CANARY = 'CANARY-9f27c1-do-not-leak';
 /** Apps of the generated HTTP dataset: app_payments, then app_0002 … */
-export const HTTP_APPS = 60;
+export const HTTP_APPS = 80;
 /** The http project's request timeout (API_TIMEOUT_MS), short so that "no answer" cells run fast. */
 export const HTTP_TIMEOUT_MS = 3000;

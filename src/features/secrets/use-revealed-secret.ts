@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { secretQueries } from './queries';
+import { useHideTriggers } from './use-hide-triggers';
 
 const NONE = new Map<string, number>();
 
@@ -58,26 +59,14 @@ export function useRevealedSecret({ appId, secretName, autoHideMs }: { appId: st
 
   const reveal = useCallback((envId: string) => setRevealed((m) => new Map(m).set(envId, Date.now() + autoHideMs)), [autoHideMs]);
 
-  // Leaving the page (or switching to another secret) drops every revealed value.
-  useEffect(() => hideAll, [hideAll]);
-
-  useEffect(() => {
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') hideAll();
-    };
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => document.removeEventListener('visibilitychange', onVisibility);
-  }, [hideAll]);
-
   const nextExpiry = useMemo(() => (revealed.size ? Math.min(...revealed.values()) : null), [revealed]);
-  useEffect(() => {
-    if (nextExpiry === null) return;
-    const timer = setTimeout(() => {
-      const now = Date.now();
+  const onExpiry = useCallback(
+    (now: number) => {
       for (const [envId, until] of revealed) if (until <= now) hide(envId);
-    }, Math.max(0, nextExpiry - Date.now()));
-    return () => clearTimeout(timer);
-  }, [nextExpiry, revealed, hide]);
+    },
+    [revealed, hide],
+  );
+  useHideTriggers({ hideAll, nextExpiry, onExpiry });
 
   /** When the value in `envId` hides itself, or null while it is masked. */
   const expiryOf = useCallback((envId: string): number | null => revealed.get(envId) ?? null, [revealed]);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { RenderedSecretsResponse } from '@/api/contract';
 import { secretQueries } from './queries';
+import { useHideTriggers } from './use-hide-triggers';
 
 /** How a row is revealed. Never carries the value itself (see RevealedValue). */
 export interface RowReveal {
@@ -103,18 +104,6 @@ export function useRevealedValues({ appId, envId, autoHideMs }: { appId: string;
     removeEntry();
   }, [removeEntry]);
 
-  // Leaving the environment (or the page) drops every revealed value of it.
-  useEffect(() => hideAll, [hideAll]);
-
-  // Switching tabs or minimising hides everything.
-  useEffect(() => {
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') hideAll();
-    };
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => document.removeEventListener('visibilitychange', onVisibility);
-  }, [hideAll]);
-
   // An entry removed by someone else (e.g. a write to this environment): hide what it showed.
   useEffect(
     () =>
@@ -134,21 +123,20 @@ export function useRevealedValues({ appId, envId, autoHideMs }: { appId: string;
     [queryClient, appId, envId],
   );
 
-  // Auto-hide: one timer, set for the earliest expiry.
+  // Auto-hide: the earliest expiry; leaving and tab switches hide everything.
   const nextExpiry = useMemo(() => {
     const times = [...state.keys.values()];
     if (state.allUntil !== null) times.push(state.allUntil);
     return times.length ? Math.min(...times) : null;
   }, [state]);
-  useEffect(() => {
-    if (nextExpiry === null) return;
-    const timer = setTimeout(() => {
-      const now = Date.now();
+  const onExpiry = useCallback(
+    (now: number) => {
       if (state.allUntil !== null && state.allUntil <= now) expireAll();
       for (const [key, until] of state.keys) if (until <= now) hide(key);
-    }, Math.max(0, nextExpiry - Date.now()));
-    return () => clearTimeout(timer);
-  }, [nextExpiry, state, hide, expireAll]);
+    },
+    [state, hide, expireAll],
+  );
+  useHideTriggers({ hideAll, nextExpiry, onExpiry });
 
   // One object per revealed row and state, so memoized rows re-render only when theirs changes.
   const revealOf = useMemo(() => {

@@ -1,0 +1,419 @@
+import type { APIRequestContext, Locator, Page, Request } from '@playwright/test';
+import { test, expect, row } from './fixtures';
+import { SESSION_KEY, TOKENS } from './audit';
+import { CANARY, HTTP_FAKE_URL, HTTP_TIMEOUT_MS } from './constants';
+
+/**
+ * Fault matrix (issue #5): every user operation × every fault the API can throw at it, over real
+ * HTTP (`vite preview` proxy → the HTTP fake), one test per cell.
+ *
+ * Every cell asserts: a clear message (the server's `message` and `Request id` when it sent them),
+ * the exact number of requests the operation sent (reads retried only where they should be, with
+ * their backoff; writes never), no secret value, canary or token in the page text or console, what
+ * was typed still in the dialog (writes), the fault rule consumed, and the page still usable (the
+ * operation succeeds when tried again, or another action works). A 401 ends the session: the user
+ * lands on sign-in with "Your session ended…".
+ *
+ * Legend: N req = requests for the operation's endpoint before the error is shown; "→ retry ok" =
+ * trying again from the same screen succeeds; msg+id = the injected message and request id shown.
+ * Status faults carry `{ message: 'Injected <status> for <op>', requestId: 'req_<op>_<status>' }`;
+ * 429 carries `Retry-After: 1`. Read faults that are retried are injected 4 times (retries exhaust,
+ * then the message shows, then Retry succeeds); every other fault once.
+ *
+ * | fault \ op  | list (open env)        | reveal one             | reveal all             | copy                  | create secret            | set value              |
+ * |-------------|------------------------|------------------------|------------------------|-----------------------|--------------------------|------------------------|
+ * | 401         | 1 req → sign-in notice | 1 req → sign-in notice | 1 req → sign-in notice | 1 req → sign-in notice| 1 req → sign-in notice ¹ | 1 req → sign-in notice ¹|
+ * | 403         | 1 req, msg+id+hint, retry ok | 1 req, msg+id, retry ok | 1 req, msg+id, retry ok | 1 req, msg+id, copy again ok | 1 req, msg+id, input kept, retry ok | 1 req, msg+id, input kept, retry ok |
+ * | 404         | 1 req, msg+id, retry ok| 1 req, msg+id, retry ok| 1 req, msg+id, retry ok| 1 req, msg+id, copy ok| 1 req, msg+id, kept, ok  | 1 req, msg+id, kept, ok|
+ * | 409         | –                      | –                      | –                      | –                     | 1 req, "already exists" + id + link to existing, kept, ok | – |
+ * | 429 (RA 1s) | 4 req ≥1 s apart, msg+id, ok | 4 req ≥1 s apart, msg+id, ok | 4 req ≥1 s apart, msg+id, ok | 1 req ², msg+id, ok | 1 req, msg+id, kept, ok | 1 req, msg+id, kept, ok |
+ * | 500         | 4 req (0.5/1/2 s), msg+id, ok | 4 req, msg+id, ok | 4 req, msg+id, ok     | 1 req ², msg+id, ok   | 1 req, msg+id, kept, ok  | 1 req, msg+id, kept, ok|
+ * | 503         | 4 req (0.5/1/2 s), msg+id, ok | 4 req, msg+id, ok | 4 req, msg+id, ok     | 1 req ², msg+id, ok   | 1 req, msg+id, kept, ok  | 1 req, msg+id, kept, ok|
+ * | timeout 3 s | 4 req, "did not answer in time", ok | same      | same                   | 1 req ², same, ok     | 1 req, same, kept, ok    | 1 req, same, kept, ok  |
+ * | network ³   | 4 req, "HTTP 500", ok  | 4 req, same, ok        | 4 req, same, ok        | 1 req ², same, ok     | 1 req, same, kept, ok    | 1 req, same, kept, ok  |
+ * | malformed   | 1 req, "not JSON", ok  | 1 req, same, ok        | 1 req, same, ok        | 1 req, same, ok       | 1 req, same, kept, ok    | 1 req, same, kept, ok  |
+ * | schema      | 1 req, "does not match the contract", ok | same  | same                   | same                  | 1 req, same, kept, ok    | 1 req, same, kept, ok  |
+ *
+ * ¹ The dialog goes away with the page on sign-in: what was typed is lost (accepted; reported).
+ * ² Copy is a one-shot read tied to the click (the clipboard write needs the user's gesture in
+ *   most browsers), so it is never retried in the background: the user clicks again.
+ * ³ The fake drops the connection; behind the same-origin `vite preview` proxy the browser gets
+ *   the proxy's empty HTTP 500, so the app shows its own 5xx message (no request id) and retries
+ *   reads like any 5xx. (A direct cross-origin call would see a network error instead.)
+ */
+
+type Op = 'list' | 'reveal' | 'revealall' | 'copy' | 'create' | 'set';
+type FaultName = '401' | '403' | '404' | '409' | '429' | '500' | '503' | 'timeout' | 'network' | 'malformed' | 'schema';
+
+const OPS: readonly Op[] = ['list', 'reveal', 'revealall', 'copy', 'create', 'set'];
+const FAULTS: readonly FaultName[] = ['401', '403', '404', '409', '429', '500', '503', 'timeout', 'network', 'malformed', 'schema'];
+/** Reads that go through react-query's retry policy (copy is a one-shot read, see ²). */
+const RETRIED_READS: readonly Op[] = ['list', 'reveal', 'revealall'];
+const RETRIED_FAULTS: readonly FaultName[] = ['429', '500', '503', 'timeout', 'network'];
+const READ_TOKEN = 'demo-token';
+const ENV_ID = 'env_dev';
+const ENV_SLUG = 'development';
+const ENV_LABEL = 'Development';
+const SESSION = JSON.stringify({ baseUrl: '/api', readToken: READ_TOKEN, demo: false });
+
+interface Cell {
+  op: Op;
+  fault: FaultName;
+  app: string;
+}
+
+/** One cell per operation × applicable fault; each on its own app so parallel cells never share a rule. */
+const CELLS: Cell[] = OPS.flatMap((op) => FAULTS.filter((fault) => fault !== '409' || op === 'create').map((fault) => ({ op, fault })))
+  .map((cell, i) => ({ ...cell, app: `app_${String(i + 2).padStart(4, '0')}` }));
+
+function isStatus(fault: FaultName): boolean {
+  return /^\d+$/.test(fault);
+}
+
+function retried({ op, fault }: Cell): boolean {
+  return RETRIED_READS.includes(op) && RETRIED_FAULTS.includes(fault);
+}
+
+/**
+ * "No answer" on a reveal is injected once: the first attempt times out (3 s), the retry 0.5 s
+ * later answers, and the user sees progress then the value (exhausting four 3 s timeouts is
+ * proven once, on the list, to keep the matrix fast).
+ */
+function recovers({ op, fault }: Cell): boolean {
+  return fault === 'timeout' && (op === 'reveal' || op === 'revealall');
+}
+
+function faultBody(cell: Cell): Record<string, unknown> {
+  switch (cell.fault) {
+    case 'timeout':
+      return { kind: 'hang' };
+    case 'network':
+      return { kind: 'network' };
+    case 'malformed':
+      return { kind: 'malformed-json' };
+    case 'schema':
+      return { kind: 'schema-break' };
+    default: {
+      const status = Number(cell.fault);
+      return {
+        kind: 'status',
+        status,
+        ...(status === 429 ? { retryAfter: 1 } : {}),
+        body: { message: `Injected ${status} for ${cell.op}`, requestId: `req_${cell.op}_${status}` },
+      };
+    }
+  }
+}
+
+function pathPattern({ op, app }: Cell): string {
+  if (op === 'create') return `^/(api/)?apps/${app}/secrets$`;
+  if (op === 'set') return `^/(api/)?apps/${app}/secrets/[^/]+/environments/${ENV_ID}/value$`;
+  return `^/(api/)?apps/${app}/secrets/rendered$`;
+}
+
+function faultRule(cell: Cell) {
+  const { op } = cell;
+  const method = op === 'create' ? 'POST' : op === 'set' ? 'PUT' : 'GET';
+  const mode = op === 'list' ? 'PreviewOnly' : op === 'create' || op === 'set' ? undefined : 'Full';
+  return {
+    match: { method, pathPattern: pathPattern(cell), ...(mode ? { mode } : {}) },
+    fault: faultBody(cell),
+    times: retried(cell) && !recovers(cell) ? 4 : 1,
+  };
+}
+
+/** Is this browser request one of the operation's own (the endpoint the fault targets)? */
+function isOpRequest(cell: Cell, key: string, request: Request): boolean {
+  return isOpFetch(cell, key, request.method(), request.url());
+}
+
+function isOpFetch(cell: Cell, key: string, method: string, href: string): boolean {
+  const url = new URL(href);
+  const names = url.searchParams.getAll('secret-name-filter');
+  const mode = url.searchParams.get('mode');
+  switch (cell.op) {
+    case 'create':
+      return method === 'POST' && url.pathname === `/api/apps/${cell.app}/secrets`;
+    case 'set':
+      return method === 'PUT' && new RegExp(`^/api/apps/${cell.app}/secrets/[^/]+/environments/${ENV_ID}/value$`).test(url.pathname);
+    default: {
+      if (method !== 'GET' || url.pathname !== `/api/apps/${cell.app}/secrets/rendered`) return false;
+      if (cell.op === 'list') return mode === 'PreviewOnly' && names.length === 0;
+      if (cell.op === 'revealall') return mode === 'Full' && names.length === 0;
+      return mode === 'Full' && names.length === 1 && names[0] === key;
+    }
+  }
+}
+
+/** The message a cell must show (the alert's text). */
+function expectedMessage(cell: Cell): RegExp {
+  switch (cell.fault) {
+    case 'timeout':
+      return /The API did not answer in time \((list secrets|reveal secrets|create secret|set secret value)\)\. Try again\./;
+    case 'network':
+      return /The server failed to (list secrets|reveal secrets|create secret|set secret value) \(HTTP 502\)\. Try again in a moment\./;
+    case 'malformed':
+      return /Unexpected response from the API \([a-z ]+\): a body that is not JSON\./;
+    case 'schema':
+      return /Unexpected response from the API \([a-z ]+\): a body that does not match the contract\./;
+    default:
+      return new RegExp(`Injected ${cell.fault} for ${cell.op}`);
+  }
+}
+
+interface RenderedSecret {
+  key: string;
+  secretId: string;
+  valueType: string;
+  serializedValue?: string;
+}
+
+/** The app's clear values in Development, read straight from the fake before the fault is set. */
+async function appSecrets(request: APIRequestContext, app: string): Promise<RenderedSecret[]> {
+  const response = await request.get(`${HTTP_FAKE_URL}/api/apps/${app}/secrets/rendered?environment=${ENV_ID}&mode=Full`, {
+    headers: { Authorization: `Bearer ${READ_TOKEN}` },
+  });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { secrets: RenderedSecret[] }).secrets;
+}
+
+async function injectFault(request: APIRequestContext, rule: ReturnType<typeof faultRule>) {
+  const response = await request.post(`${HTTP_FAKE_URL}/__fake/faults`, { data: rule });
+  expect(response.status(), 'POST /__fake/faults').toBe(201);
+}
+
+/** Rules still active for this cell's pattern (they expire by `times`; never DELETEd: other workers' rules live there too). */
+async function remainingRules(request: APIRequestContext, pattern: string): Promise<unknown[]> {
+  const response = await request.get(`${HTTP_FAKE_URL}/__fake/faults`);
+  const { rules } = (await response.json()) as { rules: Array<{ match: { pathPattern?: string } }> };
+  return rules.filter((rule) => rule.match.pathPattern === pattern);
+}
+
+/** Where the cell's error shows: one alert, identified by its headline. */
+function errorAlert(page: Page, cell: Cell, key: string, name: string): Locator {
+  const alerts = page.getByRole('alert');
+  switch (cell.op) {
+    case 'list':
+      return alerts.filter({ hasText: cell.fault === '403' ? `Your token may not read ${ENV_LABEL} of this app` : 'Could not load secrets' });
+    case 'reveal':
+      return row(page, key).getByRole('alert').filter({ hasText: 'Could not reveal:' });
+    case 'revealall':
+      return alerts.filter({ hasText: 'Could not reveal the values' });
+    case 'copy':
+      return alerts.filter({ hasText: `Could not copy ${key}:` });
+    case 'create':
+      return page.getByRole('dialog', { name: 'New secret' }).getByRole('alert').filter({ hasText: cell.fault === '409' ? `${name} already exists` : 'Could not create the secret' });
+    case 'set':
+      return page.getByRole('dialog', { name: `Set ${key} in ${ENV_LABEL}` }).getByRole('alert').filter({ hasText: `Could not save ${key} in ${ENV_LABEL}` });
+  }
+}
+
+declare global {
+  interface Window {
+    __faultMatrixFetches?: Array<{ url: string; method: string; at: number }>;
+  }
+}
+
+/** Records when the page calls fetch (URL and method only), to time retries precisely. */
+function recordFetchStarts() {
+  const log: Array<{ url: string; method: string; at: number }> = [];
+  window.__faultMatrixFetches = log;
+  const original = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    log.push({ url, method: (init?.method ?? 'GET').toUpperCase(), at: performance.now() });
+    return original(input, init);
+  };
+}
+
+/** Page-side start times of the operation's fetches. */
+async function fetchStarts(page: Page, cell: Cell, key: string): Promise<number[]> {
+  const log = await page.evaluate(() => window.__faultMatrixFetches ?? []);
+  return log.filter((f) => isOpFetch(cell, key, f.method, f.url)).map((f) => f.at);
+}
+
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
+
+test.describe.configure({ mode: 'parallel' });
+// Tracing every cell costs more than the cells themselves on a busy machine; re-run one with --trace on.
+test.use({ trace: 'off' });
+
+test.describe('fault matrix', () => {
+  test.beforeEach(async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.addInitScript(([key, value]) => sessionStorage.setItem(key!, value!), [SESSION_KEY, SESSION]);
+    await page.addInitScript(recordFetchStarts);
+  });
+
+  for (const cell of CELLS) {
+    const title = `${cell.op} × ${cell.fault} (${cell.app})`;
+    test(title, async ({ page, request, recorder }) => {
+      // "No answer" cells wait for the timeout once (writes, copy) or four times (retried reads).
+      const slow = cell.fault === 'timeout' && retried(cell) && !recovers(cell);
+      if (slow) test.setTimeout(60_000);
+      const errorTimeout = slow ? 4 * HTTP_TIMEOUT_MS + 3_500 + 7_000 : retried(cell) ? 12_000 : 7_000 + (cell.fault === 'timeout' ? HTTP_TIMEOUT_MS : 0);
+
+      // The app's data, from the fake directly (before this cell's rule exists).
+      const secrets = await appSecrets(request, cell.app);
+      const withValue = secrets
+        .filter((s) => s.serializedValue !== undefined && s.serializedValue.length >= 12 && !s.serializedValue.includes('\n'))
+        .sort((a, b) => a.key.localeCompare(b.key));
+      const target = withValue[0];
+      expect(target, `a secret with a value in ${cell.app}`).toBeDefined();
+      const key = target!.key;
+      const value = target!.serializedValue!;
+      const clearValues = secrets.map((s) => s.serializedValue ?? '').filter((v) => v.length >= 8);
+      const stamp = Date.now().toString(36).toUpperCase();
+      const newName = `FM_${cell.fault.toUpperCase()}_${stamp}`;
+      const typed = `fm-typed-${cell.op}-${cell.fault}-${stamp}`;
+      const forbidden = [CANARY, ...TOKENS, ...clearValues, typed];
+
+      // The operation's own requests, as the browser sent them.
+      const sent: Request[] = [];
+      page.on('request', (r) => {
+        if (isOpRequest(cell, key, r)) sent.push(r);
+      });
+
+      const rule = faultRule(cell);
+      const pattern = rule.match.pathPattern;
+
+      // ---- Act: reach the operation, inject the fault right before it, trigger it.
+      if (cell.op === 'list') {
+        await injectFault(request, rule);
+        await page.goto(`/apps/${cell.app}/${ENV_SLUG}`);
+      } else {
+        await page.goto(`/apps/${cell.app}/${ENV_SLUG}?q=${encodeURIComponent(key)}`);
+        await expect(row(page, key)).toBeVisible();
+        if (cell.op === 'reveal') {
+          await injectFault(request, rule);
+          await row(page, key).getByRole('button', { name: `Reveal ${key}` }).click();
+        } else if (cell.op === 'revealall') {
+          await injectFault(request, rule);
+          await page.getByRole('button', { name: 'Reveal all' }).click();
+        } else if (cell.op === 'copy') {
+          await injectFault(request, rule);
+          await row(page, key).getByRole('button', { name: `Copy ${key}` }).click();
+        } else if (cell.op === 'create') {
+          await page.getByRole('button', { name: 'New secret' }).click();
+          const dialog = page.getByRole('dialog', { name: 'New secret' });
+          await dialog.getByRole('textbox', { name: /^Name/ }).fill(newName);
+          await dialog.getByRole('textbox', { name: `Initial value in ${ENV_LABEL}` }).fill(typed);
+          await injectFault(request, {
+            ...rule,
+            fault: cell.fault === '409' ? { ...rule.fault, body: { ...(rule.fault.body as object), entityId: target!.secretId } } : rule.fault,
+          });
+          await dialog.getByRole('button', { name: 'Create secret' }).click();
+        } else {
+          await row(page, key).getByRole('button', { name: `Edit ${key}` }).click();
+          const editor = page.getByRole('dialog', { name: `Set ${key} in ${ENV_LABEL}` });
+          await editor.getByRole('textbox', { name: 'New value' }).fill(typed);
+          await injectFault(request, rule);
+          await editor.getByRole('button', { name: 'Save' }).click();
+        }
+      }
+
+      // ---- 401: the session ends, the user is on sign-in with the notice, the tokens are gone.
+      if (cell.fault === '401') {
+        await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+        await expect(page.getByText('Your session ended. Sign in again to continue where you were.')).toBeVisible();
+        expect(await page.evaluate((k) => sessionStorage.getItem(k), SESSION_KEY)).toBeNull();
+        expect(sent).toHaveLength(1);
+        const text = await visibleText(page);
+        for (const secret of forbidden) expect(text.includes(secret), `"${secret.slice(0, 10)}…" on screen`).toBe(false);
+        // The typed input went with the page: the dialogs are gone.
+        await expect(page.getByRole('dialog')).toHaveCount(0);
+        expect(await remainingRules(request, pattern)).toEqual([]);
+        return;
+      }
+
+      // ---- A reveal that times out once: progress while waiting, then the value from the retry.
+      if (recovers(cell)) {
+        await expect(cell.op === 'reveal' ? row(page, key).getByLabel(`Revealing ${key}`) : page.getByLabel('Revealing all values')).toBeVisible();
+        await expect(row(page, key).getByLabel(`Value of ${key}`)).toHaveText(value, { timeout: HTTP_TIMEOUT_MS + 7_000 });
+        await expect(page.getByRole('alert')).toHaveCount(0);
+        expect(sent).toHaveLength(2);
+        const starts = await fetchStarts(page, cell, key);
+        expect(starts).toHaveLength(2);
+        expect(starts[1]! - starts[0]!, 'timeout + first backoff').toBeGreaterThanOrEqual(HTTP_TIMEOUT_MS + 500 - 20);
+        expect(await remainingRules(request, pattern), 'fault rule consumed').toEqual([]);
+        const consoleText = recorder.console.join('\n');
+        for (const secret of forbidden) expect(consoleText.includes(secret), `"${secret.slice(0, 10)}…" in the console`).toBe(false);
+        return;
+      }
+
+      // ---- A clear message: the server's message and request id when it gave them.
+      const alert = errorAlert(page, cell, key, newName);
+      await expect(alert).toBeVisible({ timeout: errorTimeout });
+      await expect(alert).toContainText(expectedMessage(cell));
+      if (isStatus(cell.fault)) {
+        await expect(alert).toContainText(`req_${cell.op}_${cell.fault}`);
+        await expect(alert).toContainText(/[Rr]equest id/);
+      }
+      if (cell.op === 'create' && cell.fault === '409') {
+        await expect(page.getByRole('link', { name: `Open the existing ${newName}` })).toBeVisible();
+      }
+
+      // ---- Retries: reads retried with backoff (or Retry-After) only where they should be; writes never.
+      const expectedRequests = retried(cell) ? 4 : 1;
+      expect(sent, `${cell.op} requests`).toHaveLength(expectedRequests);
+      if (retried(cell)) {
+        // Start-to-start gaps, timed in the page: ≥ (timeout, for "no answer") + Retry-After or backoff.
+        const starts = await fetchStarts(page, cell, key);
+        expect(starts).toHaveLength(4);
+        const base = cell.fault === 'timeout' ? HTTP_TIMEOUT_MS : 0;
+        const waits = cell.fault === '429' ? [1000, 1000, 1000] : [500, 1000, 2000];
+        for (let i = 1; i < starts.length; i++) {
+          const gap = starts[i]! - starts[i - 1]!;
+          expect(gap, `gap before attempt ${i + 1}`).toBeGreaterThanOrEqual(base + waits[i - 1]! - 20);
+          // …and not much more: Retry-After is honoured as given, backoff doubles from 500 ms.
+          expect(gap, `gap before attempt ${i + 1}`).toBeLessThan(base + waits[i - 1]! + 1500);
+        }
+      }
+      expect(await remainingRules(request, pattern), 'fault rule consumed').toEqual([]);
+
+      // ---- No value, canary or token in what the user sees or in the console.
+      const text = await visibleText(page);
+      for (const secret of forbidden) expect(text.includes(secret), `"${secret.slice(0, 10)}…" on screen`).toBe(false);
+
+      // ---- Nothing typed is lost, and the page stays usable: trying again succeeds.
+      if (cell.op === 'list') {
+        await alert.getByRole('button', { name: 'Retry' }).click();
+        await expect(page.getByRole('table', { name: `Secrets in ${ENV_LABEL}` })).toBeVisible();
+        await page.getByRole('searchbox', { name: 'Search keys' }).fill(key);
+        await expect(row(page, key)).toBeVisible();
+        await expect(page.getByRole('status').filter({ hasText: /of \d+ secrets match/ })).toBeVisible();
+      } else if (cell.op === 'reveal') {
+        await row(page, key).getByRole('button', { name: `Retry revealing ${key}` }).click();
+        await expect(row(page, key).getByLabel(`Value of ${key}`)).toHaveText(value);
+      } else if (cell.op === 'revealall') {
+        await alert.getByRole('button', { name: 'Retry' }).click();
+        await expect(row(page, key).getByLabel(`Value of ${key}`)).toHaveText(value);
+        await expect(alert).toHaveCount(0);
+      } else if (cell.op === 'copy') {
+        await row(page, key).getByRole('button', { name: `Copy ${key}` }).click();
+        await expect(page.getByText(`Copied ${key} to the clipboard.`)).toBeVisible();
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+      } else if (cell.op === 'create') {
+        const dialog = page.getByRole('dialog', { name: 'New secret' });
+        await expect(dialog.getByRole('textbox', { name: /^Name/ })).toHaveValue(newName);
+        await expect(dialog.getByRole('textbox', { name: `Initial value in ${ENV_LABEL}` })).toHaveValue(typed);
+        await dialog.getByRole('button', { name: 'Create secret' }).click();
+        await expect(dialog).toBeHidden();
+        await expect(page.getByText(`Created ${newName}.`)).toBeVisible();
+      } else {
+        const editor = page.getByRole('dialog', { name: `Set ${key} in ${ENV_LABEL}` });
+        await expect(editor.getByRole('textbox', { name: 'New value' })).toHaveValue(typed);
+        await editor.getByRole('button', { name: 'Save' }).click();
+        await expect(editor).toBeHidden();
+        await expect(page.getByText(`Saved the new value of ${key} in ${ENV_LABEL}.`)).toBeVisible();
+      }
+      // Exactly one more request: the successful one.
+      expect(sent, `${cell.op} requests after trying again`).toHaveLength(expectedRequests + 1);
+
+      const consoleText = recorder.console.join('\n');
+      for (const secret of forbidden) expect(consoleText.includes(secret), `"${secret.slice(0, 10)}…" in the console`).toBe(false);
+    });
+  }
+});
