@@ -92,3 +92,22 @@ test('sign out forgets the session: storage is empty and Back shows no data', as
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
 });
+
+test('reset demo data brings the demo back to its seed', async ({ page }) => {
+  await openDemoEnvironment(page);
+  await page.evaluate(() =>
+    fetch('/api/apps/app_payments/secrets', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer demo-token', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'RESET_ME', purposeType: 'Other', environmentScopedValues: [] }),
+    }),
+  );
+  await page.reload();
+  await page.getByRole('searchbox', { name: 'Search keys' }).fill('RESET_ME');
+  await expect(row(page, 'RESET_ME')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('menuitem', { name: 'Reset demo data' }).click();
+  await expect(row(page, 'RESET_ME')).toHaveCount(0);
+  await expect(page.getByText(/No key matches/)).toBeVisible();
+});

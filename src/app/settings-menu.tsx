@@ -1,12 +1,24 @@
+import { useQueryClient } from '@tanstack/react-query';
+import Divider from '@mui/material/Divider';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import { useColorScheme } from '@mui/material/styles';
 import { AUTO_HIDE_CHOICES, preferencesStore, usePreferences } from '@/lib/preferences';
+import { useSession } from '@/features/session/use-session';
+
+/** Demo only: the fake API back to its seed; every query starts over. */
+async function resetDemo(queryClient: ReturnType<typeof useQueryClient>) {
+  const { resetDemoData } = await import('../../mocks/browser.ts');
+  await resetDemoData();
+  await queryClient.resetQueries();
+}
 
 /** The settings menu's content: loaded when the Settings button is first used. */
 export default function SettingsMenu({ anchor, onClose }: { anchor: HTMLElement; onClose: () => void }) {
   const { autoHideSeconds } = usePreferences();
   const { mode, setMode } = useColorScheme();
+  const demo = useSession()?.demo ?? false;
+  const queryClient = useQueryClient();
   return (
     <Menu anchorEl={anchor} open onClose={onClose}>
       <MenuItem disabled dense>
@@ -33,6 +45,17 @@ export default function SettingsMenu({ anchor, onClose }: { anchor: HTMLElement;
       >
         Theme: follow the system
       </MenuItem>
+      {demo ? <Divider /> : null}
+      {demo ? (
+        <MenuItem
+          onClick={() => {
+            onClose();
+            void resetDemo(queryClient);
+          }}
+        >
+          Reset demo data
+        </MenuItem>
+      ) : null}
     </Menu>
   );
 }
