@@ -8,11 +8,15 @@ import { rowStyles, SecretRow, type SecretRowActions } from './secret-row';
 const ROW_HEIGHT = 52;
 
 /**
- * A row is never 0 px tall (min-height ROW_HEIGHT): 0 means "not laid out" (an ancestor with
- * display: none, a detached node, an environment without layout). Keep the estimate then, or the
+ * Row heights. A masked row is one line (ROW_HEIGHT): when it is first attached, take that
+ * without reading layout (reading it per new row forces a synchronous layout in every scroll
+ * frame); the ResizeObserver reports the real height after layout if it differs (a long key
+ * that wraps). A revealed row is measured at once. A row is never 0 px tall: 0 means "not laid
+ * out" (display: none, detached, no layout engine), so the estimate is kept then, or the
  * virtualizer would stack every row at offset 0 and render all of them.
  */
 function measureRow(element: Element, entry: ResizeObserverEntry | undefined, instance: Parameters<typeof measureWithLayout>[2]): number {
+  if (!entry && (element as HTMLElement).dataset.revealed !== 'true') return ROW_HEIGHT;
   const size = measureWithLayout(element, entry, instance);
   return size > 0 ? size : ROW_HEIGHT;
 }
@@ -47,6 +51,7 @@ const VirtualRow = memo(function VirtualRow({ index, offset, measure, ...row }: 
       role="row"
       aria-rowindex={index + 2}
       data-index={index}
+      data-revealed={row.reveal !== null}
       ref={measure}
       className={`${rowStyles.row} ${rowStyles.body}`}
       style={{ transform: `translateY(${offset}px)` }}
