@@ -1,10 +1,9 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Snackbar from '@mui/material/Snackbar';
 import type { SecretEntity } from '@/api/contract';
 import { AddIcon } from '@/components/icons';
+import { SuccessSnackbar } from '@/components/success-snackbar';
 import type { CreateSecretDialogProps } from './create-secret-dialog';
 
 // The dialog (forms, validation) loads when first opened: it is not on the secrets page's path.
@@ -36,22 +35,18 @@ export function NewSecretButton({
           />
         </Suspense>
       ) : null}
-      <Snackbar open={done !== null} onClose={() => setDone(null)} autoHideDuration={8000}>
-        <Alert
-          severity="success"
-          variant="filled"
-          onClose={() => setDone(null)}
-          action={
-            done ? (
-              <Button color="inherit" size="small" component={RouterLink} to={secretHref(done.secret.id)}>
-                Open
-              </Button>
-            ) : undefined
-          }
-        >
-          {done?.message}
-        </Alert>
-      </Snackbar>
+      <SuccessSnackbar
+        message={done ? done.message : null}
+        onClose={() => setDone(null)}
+        autoHideDuration={8000}
+        action={
+          done ? (
+            <Button color="inherit" size="small" component={RouterLink} to={secretHref(done.secret.id)}>
+              Open
+            </Button>
+          ) : undefined
+        }
+      />
     </>
   );
 }

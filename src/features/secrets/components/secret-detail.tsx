@@ -8,7 +8,6 @@ import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
@@ -23,6 +22,7 @@ import { CopyValueDialog } from './copy-value-dialog';
 import { PURPOSES } from './create-secret-dialog';
 import { RevealedValue } from './revealed-value';
 import { environmentName, SetValueDialog } from './set-value-dialog';
+import { SuccessSnackbar } from '@/components/success-snackbar';
 
 export interface SecretDetailProps {
   appId: string;
@@ -148,11 +148,7 @@ function SecretEnvironments({
           onBeforeWrite={beforeWrite}
         />
       ) : null}
-      <Snackbar open={message !== null} onClose={() => setMessage(null)} autoHideDuration={6000}>
-        <Alert severity="success" variant="filled" onClose={() => setMessage(null)}>
-          {message}
-        </Alert>
-      </Snackbar>
+      <SuccessSnackbar message={message} onClose={() => setMessage(null)} />
     </Stack>
   );
 }

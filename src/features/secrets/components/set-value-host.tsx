@@ -1,7 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
-import Alert from '@mui/material/Alert';
-import Snackbar from '@mui/material/Snackbar';
 import type { SetValueDialogProps, SetValueTarget } from './set-value-dialog';
+import { SuccessSnackbar } from '@/components/success-snackbar';
 
 // The dialog loads when first opened: it is not on the secrets page's path.
 const SetValueDialog = lazy(() => import('./set-value-dialog').then((m) => ({ default: m.SetValueDialog })));
@@ -20,11 +19,7 @@ export function SetValueHost({
           <SetValueDialog key={`${target.secretId}/${target.environment.id}`} target={target} onClose={onClose} onSaved={setMessage} {...props} />
         </Suspense>
       ) : null}
-      <Snackbar open={message !== null} onClose={() => setMessage(null)} autoHideDuration={6000}>
-        <Alert severity="success" variant="filled" onClose={() => setMessage(null)}>
-          {message}
-        </Alert>
-      </Snackbar>
+      <SuccessSnackbar message={message} onClose={() => setMessage(null)} />
     </>
   );
 }
