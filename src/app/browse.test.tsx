@@ -53,6 +53,10 @@ describe('browse', () => {
     const banner = screen.getByRole('banner');
     expect(await within(banner).findByRole('link', { name: 'payments-api' })).toHaveAttribute('href', `/apps/${APP}`);
     expect(banner).toHaveTextContent('/ payments-api / Production');
+
+    // The key opens the secret's page in the app (no full reload).
+    await setupUser().click(within(row('DATABASE_PASSWORD')).getByText('DATABASE_PASSWORD'));
+    expect(await screen.findByRole('heading', { level: 1, name: /DATABASE_PASSWORD/ })).toBeInTheDocument();
     expect(within(banner).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
   });
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Link as RouterLink } from 'react-router';
+import type { MouseEvent } from 'react';
 import { VALUE_TYPE, type RenderedSecret } from '@/api/contract';
 import { ICON_PATHS } from '@/components/icon-paths';
 import type { RowReveal } from '../use-revealed-values';
@@ -11,6 +11,8 @@ export interface SecretRowActions {
   onCopy: (key: string) => void;
   onEdit?: ((secret: RenderedSecret) => void) | undefined;
   secretHref: (secretId: string) => string;
+  /** Client-side navigation to an in-app path (one handler for all rows). */
+  onOpen: (href: string) => void;
 }
 
 export interface SecretRowProps extends SecretRowActions {
@@ -33,13 +35,23 @@ function Icon({ path }: { path: string }) {
  * The cells of one row: plain elements with static classes, cheap to mount while scrolling.
  * Memoized: a keystroke in search or a tick elsewhere re-renders only rows whose props changed.
  */
-export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal, onToggle, onCopy, onEdit, secretHref }: SecretRowProps) {
+export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal, onToggle, onCopy, onEdit, secretHref, onOpen }: SecretRowProps) {
   const shown = reveal !== null;
+  const href = secretHref(secret.secretId);
+  // A plain link (no router hooks per row: rows do not re-render when the URL's search changes);
+  // a plain left click navigates in the app, modified clicks keep the browser's behaviour.
+  const open = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    onOpen(href);
+  };
   const hasValue = secret.valueType !== VALUE_TYPE.none;
   return (
     <>
       <div role="cell" className={styles.key}>
-        <RouterLink to={secretHref(secret.secretId)}>{secret.key}</RouterLink>
+        <a href={href} onClick={open}>
+          {secret.key}
+        </a>
       </div>
       <div role="cell" className={styles.value}>
         {reveal ? (

@@ -1,4 +1,5 @@
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { measureElement as measureWithLayout, useWindowVirtualizer } from '@tanstack/react-virtual';
 import Paper from '@mui/material/Paper';
 import type { RenderedSecret } from '@/api/contract';
@@ -26,7 +27,7 @@ function documentTop(element: HTMLElement | null): number {
   if (!element) return 0;
   return Math.max(0, Math.round(element.getBoundingClientRect().top + window.scrollY));
 }
-export interface SecretsTableProps extends SecretRowActions {
+export interface SecretsTableProps extends Omit<SecretRowActions, 'onOpen'> {
   appId: string;
   envId: string;
   secrets: readonly RenderedSecret[];
@@ -66,6 +67,8 @@ const VirtualRow = memo(function VirtualRow({ index, offset, measure, ...row }: 
  * Rows grow when a value is revealed (measured), and the page scroll is the list's scroll.
  */
 export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggle, onCopy, onEdit, secretHref }: SecretsTableProps) {
+  const navigate = useNavigate();
+  const onOpen = useCallback((href: string) => void navigate(href), [navigate]);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // Content above the list (a notice, an error, the count) may move it: re-read when the page resizes.
@@ -121,6 +124,7 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
               onCopy={onCopy}
               onEdit={onEdit}
               secretHref={secretHref}
+              onOpen={onOpen}
             />
           );
         })}
