@@ -1,6 +1,6 @@
 /**
  * The signed-in session: tokens in memory and in this tab's sessionStorage only (never
- * localStorage, never the URL). The API client gets the session from here.
+ * persistent storage, never the URL). The API client gets the session from here.
  */
 import * as z from 'zod/mini';
 import { apiClient, type ApiSession } from '@/api/client';
