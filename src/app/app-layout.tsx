@@ -17,6 +17,7 @@ import { environmentQueries } from '@/features/environments/queries';
 import { sessionStore } from '@/features/session/session-store';
 import { useSession, useSignOut } from '@/features/session/use-session';
 import { appPath, signInPath } from './paths';
+import { environmentName } from '@/lib/environment-name';
 
 function ThemeSwitch() {
   const { mode, systemMode, setMode } = useColorScheme();
@@ -63,7 +64,7 @@ function CurrentPlace() {
       <Link component={RouterLink} to={appPath(appId)} color="inherit" underline="hover">
         {app.data?.name ?? appId}
       </Link>
-      {env ? ` / ${env.label || env.name}` : null}
+      {env ? ` / ${environmentName(env)}` : null}
     </Typography>
   );
 }

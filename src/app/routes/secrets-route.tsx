@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -16,6 +16,7 @@ import { NewSecretButton } from '@/features/secrets/components/new-secret-button
 import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { SecretsView } from '@/features/secrets/components/secrets-view';
 import { envPath, secretPath } from '../paths';
+import { environmentName } from '@/lib/environment-name';
 
 export function Component() {
   const { appId = '', envSlug = '' } = useParams();
@@ -35,12 +36,13 @@ export function Component() {
     },
     [envId],
   );
+  const envName = useMemo(() => (env ? environmentName(env) : null), [env]);
   if (editing && editing.envId !== envId) setEditing(null);
   return (
     <Container maxWidth="lg" sx={{ py: 2 }}>
       <Typography variant="h5" component="h1" sx={{ mb: 1, overflowWrap: 'anywhere' }}>
         {app.data?.name ?? appId}
-        {env ? <Typography component="span" variant="h5" color="text.secondary">{` · ${env.label || env.name}`}</Typography> : null}
+        {envName ? <Typography component="span" variant="h5" color="text.secondary">{` · ${envName}`}</Typography> : null}
       </Typography>
       {environments.isPending ? (
         <Skeleton variant="rounded" height={48} aria-label="Loading environments" />

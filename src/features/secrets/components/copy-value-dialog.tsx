@@ -19,8 +19,8 @@ import { secretQueries } from '../queries';
 import { isProductionEnvironment } from '../secret-name';
 import { useRefocusAfterPending } from '../use-refocus-after-pending';
 import { useSetSecretValue } from '../use-set-secret-value';
-import { environmentName } from './set-value-dialog';
 import { WriteErrorAlert } from './write-error-alert';
+import { environmentName } from '@/lib/environment-name';
 
 export interface CopyValueDialogProps {
   appId: string;

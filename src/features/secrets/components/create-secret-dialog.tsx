@@ -30,9 +30,9 @@ import { isProductionEnvironment, secretNameError, splitKeyValue, upperSnakeSugg
 import { useCreateSecret } from '../use-create-secret';
 import { useRefocusAfterPending } from '../use-refocus-after-pending';
 import { useSetSecretValue } from '../use-set-secret-value';
-import { environmentName } from './set-value-dialog';
 import { SECRET_INPUT_ATTRIBUTES, ValueField } from './value-field';
 import { WriteErrorAlert } from './write-error-alert';
+import { environmentName } from '@/lib/environment-name';
 
 export const PURPOSES: Record<PurposeType, { title: string; description: string }> = {
   APIKey: { title: 'API key', description: 'A key or token another service gives you to call its API (Stripe, Datadog, …).' },

@@ -21,8 +21,9 @@ import { useRevealedSecret } from '../use-revealed-secret';
 import { CopyValueDialog } from './copy-value-dialog';
 import { PURPOSES } from './create-secret-dialog';
 import { RevealedValue } from './revealed-value';
-import { environmentName, SetValueDialog } from './set-value-dialog';
+import { SetValueDialog } from './set-value-dialog';
 import { SuccessSnackbar } from '@/components/success-snackbar';
+import { environmentName } from '@/lib/environment-name';
 
 export interface SecretDetailProps {
   appId: string;

@@ -19,6 +19,7 @@ import { secretQueries } from '../queries';
 import { useCopySecret } from '../use-copy-secret';
 import { useRevealedValues } from '../use-revealed-values';
 import { SecretsTable } from './secrets-table';
+import { environmentName } from '@/lib/environment-name';
 
 export const REFRESH_INTERVAL_MS = 30_000;
 
@@ -96,7 +97,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
 
   const { reveal: revealKey, hide: hideKey } = reveal;
   const toggle = useCallback((key: string, shown: boolean) => (shown ? hideKey(key) : revealKey(key)), [revealKey, hideKey]);
-  const envName = environment.label || environment.name;
+  const envName = environmentName(environment);
 
   return (
     <Stack spacing={2}>

@@ -23,6 +23,7 @@ import { useRefocusAfterPending } from '../use-refocus-after-pending';
 import { useSetSecretValue } from '../use-set-secret-value';
 import { ValueField } from './value-field';
 import { WriteErrorAlert } from './write-error-alert';
+import { environmentName } from '@/lib/environment-name';
 
 export interface SetValueTarget {
   secretId: string;
@@ -42,9 +43,6 @@ export interface SetValueDialogProps {
   secretHref: (secretId: string) => string;
 }
 
-export function environmentName(env: Environment): string {
-  return env.label || env.name || env.slug;
-}
 
 /** The environment's digest as the user last saw it (the newest masked list in the cache). */
 export function cachedDigest(queryClient: QueryClient, appId: string, envId: string, secretName: string): string | undefined {
