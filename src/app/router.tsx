@@ -64,4 +64,3 @@ export function createTestRouter(queryClient: QueryClient, initialEntries: strin
   return createMemoryRouter(createRoutes(queryClient), { initialEntries });
 }
 
-export type AppRouter = ReturnType<typeof createAppRouter>;

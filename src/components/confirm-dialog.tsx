@@ -43,3 +43,12 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
     </Dialog>
   );
 }
+
+/** "Discard changes?" — asked before closing a form that holds unsaved input. */
+export function DiscardChangesDialog({ open, onDiscard, onKeep, children }: { open: boolean; onDiscard: () => void; onKeep: () => void; children: ReactNode }) {
+  return (
+    <ConfirmDialog open={open} title="Discard changes?" confirmLabel="Discard" cancelLabel="Keep editing" tone="error" onConfirm={onDiscard} onCancel={onKeep}>
+      {children}
+    </ConfirmDialog>
+  );
+}

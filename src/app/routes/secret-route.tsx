@@ -1,23 +1,19 @@
 import { useCallback } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import Alert from '@mui/material/Alert';
 import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
-import { ErrorAlert } from '@/components/error-alert';
 import { appQueries } from '@/features/apps/queries';
-import { environmentQueries } from '@/features/environments/queries';
+import { EnvironmentsGate } from '@/features/environments/components/environments-gate';
 import { SecretDetail } from '@/features/secrets/components/secret-detail';
 import { appPath, envPath, secretPath } from '../paths';
 
 /** `/apps/:appId/secrets/:secretId`: one secret in every environment. */
 export function Component() {
   const { appId = '', secretId = '' } = useParams();
-  const environments = useQuery(environmentQueries.list());
   const app = useQuery(appQueries.lookup(appId, 'Identifier'));
   const secretHref = useCallback((id: string) => secretPath(appId, id), [appId]);
   const envHref = useCallback(
@@ -36,15 +32,9 @@ export function Component() {
         </Link>
         <Typography color="text.primary">Secret</Typography>
       </Breadcrumbs>
-      {environments.isPending ? (
-        <Skeleton variant="rounded" height={200} aria-label="Loading environments" />
-      ) : environments.isError ? (
-        <ErrorAlert error={environments.error} title="Could not load environments" onRetry={() => void environments.refetch()} />
-      ) : environments.data.length === 0 ? (
-        <Alert severity="info">This account has no environments yet.</Alert>
-      ) : (
-        <SecretDetail appId={appId} secretId={secretId} environments={environments.data} secretHref={secretHref} envHref={envHref} />
-      )}
+      <EnvironmentsGate skeletonHeight={200}>
+        {(environments) => <SecretDetail appId={appId} secretId={secretId} environments={environments} secretHref={secretHref} envHref={envHref} />}
+      </EnvironmentsGate>
     </Container>
   );
 }

@@ -4,11 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Container from '@mui/material/Container';
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { ErrorAlert } from '@/components/error-alert';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { appQueries } from '@/features/apps/queries';
+import { EnvironmentsGate } from '@/features/environments/components/environments-gate';
 import { EnvironmentTabs } from '@/features/environments/components/environment-tabs';
 import { environmentQueries } from '@/features/environments/queries';
 import type { RenderedSecret } from '@/api/contract';
@@ -44,33 +43,29 @@ export function Component() {
         {app.data?.name ?? appId}
         {envName ? <Typography component="span" variant="h5" color="text.secondary">{` · ${envName}`}</Typography> : null}
       </Typography>
-      {environments.isPending ? (
-        <Skeleton variant="rounded" height={48} aria-label="Loading environments" />
-      ) : environments.isError ? (
-        <ErrorAlert error={environments.error} title="Could not load environments" onRetry={() => void environments.refetch()} />
-      ) : environments.data.length === 0 ? (
-        <Alert severity="info">This account has no environments yet.</Alert>
-      ) : (
-        <>
-          <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
-            <EnvironmentTabs environments={environments.data} current={env ? env.slug : false} hrefFor={hrefFor} />
-          </Box>
-          {env ? (
-            <SecretsView
-              key={`${appId}/${env.id}`}
-              appId={appId}
-              environment={env}
-              search={search}
-              onSearchChange={onSearchChange}
-              secretHref={secretHref}
-              onEdit={onEdit}
-              actions={<NewSecretButton appId={appId} environments={environments.data} defaultEnvId={env.id} secretHref={secretHref} />}
-            />
-          ) : (
-            <Alert severity="warning">There is no environment “{envSlug}”. Pick one of the tabs above.</Alert>
-          )}
-        </>
-      )}
+      <EnvironmentsGate skeletonHeight={48}>
+        {(list) => (
+          <>
+            <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
+              <EnvironmentTabs environments={list} current={env ? env.slug : false} hrefFor={hrefFor} />
+            </Box>
+            {env ? (
+              <SecretsView
+                key={`${appId}/${env.id}`}
+                appId={appId}
+                environment={env}
+                search={search}
+                onSearchChange={onSearchChange}
+                secretHref={secretHref}
+                onEdit={onEdit}
+                actions={<NewSecretButton appId={appId} environments={list} defaultEnvId={env.id} secretHref={secretHref} />}
+              />
+            ) : (
+              <Alert severity="warning">There is no environment “{envSlug}”. Pick one of the tabs above.</Alert>
+            )}
+          </>
+        )}
+      </EnvironmentsGate>
       <SetValueHost
         appId={appId}
         target={editing && env ? { secretId: editing.secret.secretId, secretName: editing.secret.key, environment: env } : null}

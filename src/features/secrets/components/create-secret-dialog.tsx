@@ -22,7 +22,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
 import { PURPOSE_TYPES, type Environment, type PurposeType, type SecretEntity } from '@/api/contract';
-import { ConfirmDialog } from '@/components/confirm-dialog';
+import { DiscardChangesDialog } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { MONOSPACE_STACK } from '@/lib/fonts';
@@ -368,23 +368,19 @@ export function CreateSecretDialog({ appId, environments, defaultEnvId, onClose,
           )}
         </DialogActions>
       </Box>
-      <ConfirmDialog
+      <DiscardChangesDialog
         open={askDiscard}
-        title="Discard changes?"
-        confirmLabel="Discard"
-        cancelLabel="Keep editing"
-        tone="error"
-        onConfirm={() => {
+        onKeep={() => setAskDiscard(false)}
+        onDiscard={() => {
           setAskDiscard(false);
           if (created) finish(created, unsavedValues().length);
           else onClose();
         }}
-        onCancel={() => setAskDiscard(false)}
       >
         {created
           ? `Initial values that were not saved will be lost. ${created.name} itself exists.`
           : 'The secret has not been created and what you typed will be lost.'}
-      </ConfirmDialog>
+      </DiscardChangesDialog>
       <UnsavedChangesGuard dirty={isDirty} />
     </Dialog>
   );

@@ -10,7 +10,7 @@ import { errorText } from '@/components/error-alert';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { secretQueries } from '../queries';
 
-export const valueBlockSx = {
+const valueBlockSx = {
   fontFamily: MONOSPACE_STACK,
   fontSize: '0.8125rem',
   whiteSpace: 'pre-wrap',

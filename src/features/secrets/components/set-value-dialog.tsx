@@ -15,7 +15,7 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
-import { ConfirmDialog } from '@/components/confirm-dialog';
+import { DiscardChangesDialog } from '@/components/confirm-dialog';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { secretQueries } from '../queries';
 import { isProductionEnvironment } from '../secret-name';
@@ -211,20 +211,16 @@ export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite,
           Saving…
         </Typography>
       ) : null}
-      <ConfirmDialog
+      <DiscardChangesDialog
         open={askDiscard}
-        title="Discard changes?"
-        confirmLabel="Discard"
-        cancelLabel="Keep editing"
-        tone="error"
-        onConfirm={() => {
+        onKeep={() => setAskDiscard(false)}
+        onDiscard={() => {
           setAskDiscard(false);
           onClose();
         }}
-        onCancel={() => setAskDiscard(false)}
       >
         The value you typed for {secretName} in {envName} has not been saved.
-      </ConfirmDialog>
+      </DiscardChangesDialog>
       <UnsavedChangesGuard dirty={dirty} />
     </Dialog>
   );
