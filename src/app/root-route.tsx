@@ -4,16 +4,15 @@
  */
 import type { ReactNode } from 'react';
 import { Outlet } from 'react-router';
-import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { theme } from './theme';
+import './baseline.css';
 import { BackgroundErrors } from './background-errors';
 import { RouteError } from './route-error';
 
 function Themed({ children }: { children: ReactNode }) {
   return (
     <ThemeProvider theme={theme} defaultMode="system" modeStorageKey="secrets-dashboard.theme" colorSchemeStorageKey="secrets-dashboard.color-scheme">
-      <CssBaseline enableColorScheme />
       {children}
     </ThemeProvider>
   );
