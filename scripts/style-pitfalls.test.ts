@@ -54,7 +54,7 @@ describe('style pitfalls', () => {
   });
 
   it('MUI Stack spaces its children with CSS gap by default, and no Stack turns it off', () => {
-    expect(code(join(SRC, 'app', 'theme.ts'))).toMatch(/MuiStack:\s*\{\s*defaultProps:\s*\{\s*useFlexGap:\s*true\s*\}/);
+    expect(code(join(SRC, 'components', 'mui', 'theme.ts'))).toMatch(/MuiStack:\s*\{\s*defaultProps:\s*\{\s*useFlexGap:\s*true\s*\}/);
     const offenders = files(SRC, /\.tsx$/)
       .filter((file) => /useFlexGap=\{false\}/.test(code(file)))
       .map((file) => relative(SRC, file));

@@ -1,48 +1,39 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { Link as RouterLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import AppBar from '@mui/material/AppBar';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
-import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
-import Toolbar from '@mui/material/Toolbar';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
-import { useColorScheme } from '@mui/material/styles';
-import { DarkModeIcon, LightModeIcon, LockIcon, SettingsIcon } from '@/components/icons';
+import { lazyThemed } from '@/components/lazy-themed';
+import { buttonClass, iconButtonClass, linkClass } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
+import { ProgressBar } from '@/components/ui/loading';
+import { useColorScheme } from '@/lib/color-scheme';
 import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
 import { sessionStore } from '@/features/session/session-store';
 import { useSession, useSignOut } from '@/features/session/use-session';
 import { appPath, signInPath } from './paths';
 import { environmentName } from '@/lib/environment-name';
+import styles from './app-layout.module.css';
 
 function ThemeSwitch() {
-  const { mode, systemMode, setMode } = useColorScheme();
-  const effective = mode === 'system' || !mode ? systemMode : mode;
-  const next = effective === 'dark' ? 'light' : 'dark';
+  const { scheme, setMode } = useColorScheme();
+  const next = scheme === 'dark' ? 'light' : 'dark';
   return (
-    <Tooltip title={`Switch to ${next} theme`}>
-      <IconButton color="inherit" aria-label={`Switch to ${next} theme`} onClick={() => setMode(next)}>
-        {effective === 'dark' ? <LightModeIcon /> : <DarkModeIcon />}
-      </IconButton>
-    </Tooltip>
+    <button type="button" className={iconButtonClass} aria-label={`Switch to ${next} theme`} title={`Switch to ${next} theme`} onClick={() => setMode(next)}>
+      <Icon name={scheme === 'dark' ? 'lightMode' : 'darkMode'} />
+    </button>
   );
 }
 
-const SettingsMenuContent = lazy(() => import('./settings-menu'));
+// MUI's menu, loaded when Settings is first used.
+const SettingsMenuContent = lazyThemed(() => import('./settings-menu').then((m) => m.default));
 
 function SettingsMenu() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
-      <Tooltip title="Settings">
-        <IconButton color="inherit" aria-label="Settings" aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)}>
-          <SettingsIcon />
-        </IconButton>
-      </Tooltip>
+      <button type="button" className={iconButtonClass} aria-label="Settings" title="Settings" aria-haspopup="menu" aria-expanded={anchor !== null} onClick={(e) => setAnchor(e.currentTarget)}>
+        <Icon name="settings" />
+      </button>
       {anchor ? (
         <Suspense fallback={null}>
           <SettingsMenuContent anchor={anchor} onClose={() => setAnchor(null)} />
@@ -59,13 +50,13 @@ function CurrentPlace() {
   if (!appId) return null;
   const env = environments.data?.find((e) => e.slug === envSlug);
   return (
-    <Typography component="span" sx={{ ml: 1, opacity: 0.9, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+    <span className={styles.place}>
       {'/ '}
-      <Link component={RouterLink} to={appPath(appId)} color="inherit" underline="hover">
+      <Link to={appPath(appId)} className={linkClass}>
         {app.data?.name ?? appId}
       </Link>
       {env ? ` / ${environmentName(env)}` : null}
-    </Typography>
+    </span>
   );
 }
 
@@ -95,39 +86,31 @@ function useLeaveWhenSignedOut(signedIn: boolean): () => void {
 }
 
 export function PageLoading() {
-  return <LinearProgress aria-label="Loading page" />;
+  return <ProgressBar label="Loading page" />;
 }
 
+/** The frame of every signed-in page: plain markup (no MUI), so a page can paint before MUI loads. */
 export function AppLayout() {
   const session = useSession();
   const signOut = useLeaveWhenSignedOut(session !== null);
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
-      <AppBar position="static" elevation={0}>
-        <Toolbar sx={{ gap: 1, minWidth: 0 }}>
-          <LockIcon aria-hidden />
-          <Typography variant="h6" component="span" sx={{ whiteSpace: 'nowrap' }}>
-            <Link component={RouterLink} to="/apps" color="inherit" underline="none">
-              Secrets
-            </Link>
-          </Typography>
-          <Box sx={{ flex: 1, minWidth: 0, display: 'flex' }}>{session ? <CurrentPlace /> : null}</Box>
-          {session?.demo ? (
-            <Typography variant="caption" sx={{ display: { xs: 'none', sm: 'inline' } }}>
-              Demo
-            </Typography>
-          ) : null}
-          <ThemeSwitch />
-          <SettingsMenu />
-          <Button
-            color="inherit"
-            onClick={signOut}
-          >
-            Sign out
-          </Button>
-        </Toolbar>
-      </AppBar>
-      <Box component="main" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+    <div className={styles.frame}>
+      <header className={styles.bar}>
+        <Icon name="lock" />
+        <span className={styles.title}>
+          <Link to="/apps" className={linkClass}>
+            Secrets
+          </Link>
+        </span>
+        <div className={styles.placeBox}>{session ? <CurrentPlace /> : null}</div>
+        {session?.demo ? <span className={styles.demo}>Demo</span> : null}
+        <ThemeSwitch />
+        <SettingsMenu />
+        <button type="button" className={buttonClass({ color: 'inherit' })} onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main className={styles.main}>
         {/* Without a session nothing below may query (it would recreate cleared entries). */}
         {session ? (
           <Suspense fallback={<PageLoading />}>
@@ -136,7 +119,7 @@ export function AppLayout() {
         ) : (
           <PageLoading />
         )}
-      </Box>
-    </Box>
+      </main>
+    </div>
   );
 }

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import Snackbar from '@mui/material/Snackbar';
-import Alert from '@mui/material/Alert';
 import { isApiError } from '@/api/api-error';
 import { errorText } from '@/components/error-alert';
+import { Toast } from '@/components/ui/toast';
 import { onBackgroundError } from '@/lib/background-errors';
 
 export function BackgroundErrors() {
@@ -14,11 +13,11 @@ export function BackgroundErrors() {
   }), []);
   const requestId = isApiError(error) ? error.requestId : undefined;
   return (
-    <Snackbar open={error !== null} autoHideDuration={8000} onClose={() => setError(null)}>
-      <Alert severity="warning" onClose={() => setError(null)} variant="filled">
-        Could not refresh: {errorText(error)}
-        {requestId ? ` (request id ${requestId})` : ''}
-      </Alert>
-    </Snackbar>
+    <Toast
+      severity="warning"
+      autoHideDuration={8000}
+      onClose={() => setError(null)}
+      message={error === null ? null : `Could not refresh: ${errorText(error)}${requestId ? ` (request id ${requestId})` : ''}`}
+    />
   );
 }

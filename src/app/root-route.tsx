@@ -1,36 +1,26 @@
 /**
- * The root route's module, loaded lazily: MUI, the theme and the error view are not in the
- * first page's bundle. Loaders of child routes start while this chunk downloads.
+ * The root route: plain markup in the main bundle (no MUI). The theme's variables are a static
+ * stylesheet and the light/dark class is set by src/lib/color-scheme.ts, so the secrets page can
+ * paint before MUI loads (#6); MUI's provider comes with the pages and dialogs that use it
+ * (src/components/mui/themed.tsx).
  */
-import type { ReactNode } from 'react';
 import { Outlet } from 'react-router';
-import { ThemeProvider } from '@mui/material/styles';
-import { theme } from './theme';
+// Sets the light/dark class on <html> as it loads.
+import '@/lib/color-scheme';
+import './theme-vars.css';
 import './baseline.css';
 import { BackgroundErrors } from './background-errors';
 import { RouteError } from './route-error';
 
-function Themed({ children }: { children: ReactNode }) {
-  return (
-    <ThemeProvider theme={theme} defaultMode="system" modeStorageKey="secrets-dashboard.theme" colorSchemeStorageKey="secrets-dashboard.color-scheme">
-      {children}
-    </ThemeProvider>
-  );
-}
-
 export function Component() {
   return (
-    <Themed>
+    <>
       <Outlet />
       <BackgroundErrors />
-    </Themed>
+    </>
   );
 }
 
 export function ErrorBoundary() {
-  return (
-    <Themed>
-      <RouteError />
-    </Themed>
-  );
+  return <RouteError />;
 }

@@ -1,17 +1,17 @@
-import { Link as RouterLink, isRouteErrorResponse, useRouteError } from 'react-router';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
+import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
+import { buttonClass } from '@/components/ui/button';
 
+/** A route's error view: plain markup, in the main bundle, so it shows even when a chunk cannot load. */
 export function RouteError() {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
-    <Box sx={{ p: 3, maxWidth: 720 }}>
+    <div style={{ padding: 24, maxWidth: 720 }}>
       <ErrorAlert error={error} title={notFound ? 'Page not found' : 'This page could not be shown'} onRetry={() => window.location.reload()} />
-      <Button component={RouterLink} to="/apps" sx={{ mt: 2 }}>
+      <Link to="/apps" className={buttonClass()} style={{ marginTop: 16 }}>
         Back to apps
-      </Button>
-    </Box>
+      </Link>
+    </div>
   );
 }

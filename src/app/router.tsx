@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionArgs, type RouteObject, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { sessionStore } from '@/features/session/session-store';
@@ -5,6 +6,10 @@ import { signInPath } from './paths';
 import { secretsRouteLoader } from './routes/secrets-loader';
 import { secretRouteLoader } from './routes/secret-loader';
 import { appRedirectLoader } from './routes/app-redirect-loader';
+import * as root from './root-route';
+import { AppLayout } from './app-layout';
+import { RouteError } from './route-error';
+import * as secretsRoute from './routes/secrets-route';
 
 
 /** Shown before the first route's code arrives: plain markup, no UI library. */
@@ -12,7 +17,20 @@ function PageLoading() {
   return <div role="progressbar" aria-label="Loading page" style={{ height: 4, background: 'linear-gradient(90deg, #1e4fd8 30%, transparent 30%)' }} />;
 }
 
-const lazyErrorBoundary = async () => ({ ErrorBoundary: (await import('./route-error')).RouteError });
+/** A lazily loaded page that uses MUI: its module and MUI's theme provider load together. */
+async function themed(load: () => Promise<{ Component: ComponentType }>) {
+  const [page, { Themed }] = await Promise.all([load(), import('@/components/mui/themed')]);
+  const Page = page.Component;
+  return {
+    Component: function ThemedPage() {
+      return (
+        <Themed>
+          <Page />
+        </Themed>
+      );
+    },
+  };
+}
 
 /** A change of search text alone does not rerun loaders (their data does not depend on it). */
 function unlessOnlySearchChanged({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
@@ -29,27 +47,27 @@ function requireSession({ request }: LoaderFunctionArgs) {
 
 /**
  * Routes. Loaders are defined here (not lazily) so data starts loading while a page's code
- * chunk downloads: no waterfall between code and data.
+ * chunk downloads: no waterfall between code and data. The root, the signed-in frame and the
+ * secrets page are in the main bundle and use no MUI: a direct load of a secrets page renders
+ * its rows without fetching another chunk (#6). The other pages load lazily with MUI.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  return [{ HydrateFallback: PageLoading, lazy: () => import('./root-route'), children: [
-    { path: '/sign-in', lazy: async () => ({ ...(await import('./routes/sign-in-route')), ...(await lazyErrorBoundary()) }) },
+  return [{ HydrateFallback: PageLoading, Component: root.Component, ErrorBoundary: root.ErrorBoundary, children: [
+    { path: '/sign-in', ErrorBoundary: RouteError, lazy: () => themed(() => import('./routes/sign-in-route')) },
     {
       id: 'protected',
       loader: requireSession,
       shouldRevalidate: unlessOnlySearchChanged,
-      lazy: async () => {
-        const [layout, error] = await Promise.all([import('./app-layout'), lazyErrorBoundary()]);
-        return { Component: layout.AppLayout, ...error };
-      },
+      Component: AppLayout,
+      ErrorBoundary: RouteError,
       children: [
-        { lazy: lazyErrorBoundary, children: [
+        { ErrorBoundary: RouteError, children: [
           { index: true, loader: () => redirect('/apps') },
-          { path: 'apps', lazy: () => import('./routes/apps-route') },
+          { path: 'apps', lazy: () => themed(() => import('./routes/apps-route')) },
           { path: 'apps/:appId', loader: appRedirectLoader(queryClient) },
-          { path: 'apps/:appId/secrets/:secretId', loader: secretRouteLoader(queryClient), lazy: () => import('./routes/secret-route') },
-          { path: 'apps/:appId/:envSlug', loader: secretsRouteLoader(queryClient), shouldRevalidate: unlessOnlySearchChanged, lazy: () => import('./routes/secrets-route') },
-          { path: '*', lazy: () => import('./routes/not-found-route') },
+          { path: 'apps/:appId/secrets/:secretId', loader: secretRouteLoader(queryClient), lazy: () => themed(() => import('./routes/secret-route')) },
+          { path: 'apps/:appId/:envSlug', loader: secretsRouteLoader(queryClient), shouldRevalidate: unlessOnlySearchChanged, Component: secretsRoute.Component },
+          { path: '*', lazy: () => themed(() => import('./routes/not-found-route')) },
         ] },
       ],
     },

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import Divider from '@mui/material/Divider';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import { useColorScheme } from '@mui/material/styles';
 import { AUTO_HIDE_CHOICES, preferencesStore, usePreferences } from '@/lib/preferences';
 import { useSession } from '@/features/session/use-session';
+import { useColorScheme } from '@/lib/color-scheme';
 
 /** Demo only: the fake API back to its seed; every query starts over. */
 async function resetDemo(queryClient: ReturnType<typeof useQueryClient>) {

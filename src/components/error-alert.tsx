@@ -1,7 +1,6 @@
-import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
-import Button from '@mui/material/Button';
 import { isApiError } from '@/api/api-error';
+import { buttonClass } from './ui/button';
+import { Notice } from './ui/notice';
 
 export interface ErrorAlertProps {
   error: unknown;
@@ -18,21 +17,21 @@ export function errorText(error: unknown): string {
   return 'Something went wrong. Try again.';
 }
 
+/** Plain markup (no MUI): it shows on the secrets page without loading the UI library, and in dialogs. */
 export function ErrorAlert({ error, title, onRetry, forbiddenHint }: ErrorAlertProps) {
   const api = isApiError(error) ? error : undefined;
   return (
-    <Alert
+    <Notice
       severity="error"
-      role="alert"
+      title={title}
       action={
         onRetry ? (
-          <Button color="inherit" size="small" onClick={onRetry}>
+          <button type="button" className={buttonClass({ color: 'inherit', size: 'small' })} onClick={onRetry}>
             Retry
-          </Button>
+          </button>
         ) : undefined
       }
     >
-      <AlertTitle>{title}</AlertTitle>
       {errorText(error)}
       {api?.status === 403 && forbiddenHint ? <div>{forbiddenHint}</div> : null}
       {api?.requestId ? (
@@ -40,6 +39,6 @@ export function ErrorAlert({ error, title, onRetry, forbiddenHint }: ErrorAlertP
           Request id: <code>{api.requestId}</code>
         </div>
       ) : null}
-    </Alert>
+    </Notice>
   );
 }

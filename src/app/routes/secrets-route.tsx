@@ -1,22 +1,25 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Container from '@mui/material/Container';
-import Typography from '@mui/material/Typography';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { appQueries } from '@/features/apps/queries';
 import { EnvironmentsGate } from '@/features/environments/components/environments-gate';
 import { EnvironmentTabs } from '@/features/environments/components/environment-tabs';
 import { environmentQueries } from '@/features/environments/queries';
 import type { RenderedSecret } from '@/api/contract';
+import { Notice } from '@/components/ui/notice';
 import { NewSecretButton } from '@/features/secrets/components/new-secret-button';
 import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { SecretsView } from '@/features/secrets/components/secrets-view';
 import { envPath, secretPath } from '../paths';
 import { environmentName } from '@/lib/environment-name';
+import styles from './secrets-route.module.css';
 
+/**
+ * `/apps/:appId/:envSlug`: an environment's secrets. In the main bundle and free of MUI, so a
+ * direct load paints rows without waiting for a route chunk or the UI library (#6); dialogs load
+ * with MUI when opened.
+ */
 export function Component() {
   const { appId = '', envSlug = '' } = useParams();
   const [search, onSearchChange] = useSearchParamState('q');
@@ -38,17 +41,17 @@ export function Component() {
   const envName = useMemo(() => (env ? environmentName(env) : null), [env]);
   if (editing && editing.envId !== envId) setEditing(null);
   return (
-    <Container maxWidth="lg" sx={{ py: 2 }}>
-      <Typography variant="h5" component="h1" sx={{ mb: 1, overflowWrap: 'anywhere' }}>
+    <div className={styles.page}>
+      <h1 className={styles.heading}>
         {app.data?.name ?? appId}
-        {envName ? <Typography component="span" variant="h5" color="text.secondary">{` · ${envName}`}</Typography> : null}
-      </Typography>
+        {envName ? <span className={styles.envName}>{` · ${envName}`}</span> : null}
+      </h1>
       <EnvironmentsGate skeletonHeight={48}>
         {(list) => (
           <>
-            <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
+            <div className={styles.tabs}>
               <EnvironmentTabs environments={list} current={env ? env.slug : false} hrefFor={hrefFor} />
-            </Box>
+            </div>
             {env ? (
               <SecretsView
                 key={`${appId}/${env.id}`}
@@ -61,7 +64,7 @@ export function Component() {
                 actions={<NewSecretButton appId={appId} environments={list} defaultEnvId={env.id} secretHref={secretHref} />}
               />
             ) : (
-              <Alert severity="warning">There is no environment “{envSlug}”. Pick one of the tabs above.</Alert>
+              <Notice severity="warning">There is no environment “{envSlug}”. Pick one of the tabs above.</Notice>
             )}
           </>
         )}
@@ -72,6 +75,6 @@ export function Component() {
         onClose={() => setEditing(null)}
         secretHref={secretHref}
       />
-    </Container>
+    </div>
   );
 }

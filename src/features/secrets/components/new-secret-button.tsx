@@ -1,13 +1,14 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import Button from '@mui/material/Button';
 import type { SecretEntity } from '@/api/contract';
-import { AddIcon } from '@/components/icons';
+import { lazyThemed } from '@/components/lazy-themed';
 import { SuccessSnackbar } from '@/components/success-snackbar';
+import { buttonClass } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
 import type { CreateSecretDialogProps } from './create-secret-dialog';
 
 // The dialog (forms, validation) loads when first opened: it is not on the secrets page's path.
-const CreateSecretDialog = lazy(() => import('./create-secret-dialog').then((m) => ({ default: m.CreateSecretDialog })));
+const CreateSecretDialog = lazyThemed(() => import('./create-secret-dialog').then((m) => m.CreateSecretDialog));
 
 /** The "New secret" toolbar button, its dialog, and the note once the secret exists. */
 export function NewSecretButton({
@@ -20,9 +21,10 @@ export function NewSecretButton({
   const [done, setDone] = useState<{ secret: SecretEntity; message: string } | null>(null);
   return (
     <>
-      <Button variant="contained" startIcon={<AddIcon />} onClick={() => setOpen(true)} disabled={environments.length === 0}>
+      <button type="button" className={buttonClass({ variant: 'contained' })} onClick={() => setOpen(true)} disabled={environments.length === 0}>
+        <Icon name="add" />
         New secret
-      </Button>
+      </button>
       {open ? (
         <Suspense fallback={null}>
           <CreateSecretDialog
@@ -41,9 +43,9 @@ export function NewSecretButton({
         autoHideDuration={8000}
         action={
           done ? (
-            <Button color="inherit" size="small" component={RouterLink} to={secretHref(done.secret.id)}>
+            <RouterLink className={buttonClass({ color: 'inherit', size: 'small' })} to={secretHref(done.secret.id)}>
               Open
-            </Button>
+            </RouterLink>
           ) : undefined
         }
       />

@@ -1,22 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
-import Typography from '@mui/material/Typography';
 import { VALUE_TYPE, type RenderedSecretsResponse } from '@/api/contract';
 import { isApiError } from '@/api/api-error';
 import { errorText } from '@/components/error-alert';
-import { MONOSPACE_STACK } from '@/lib/fonts';
+import { buttonClass } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/loading';
 import { secretQueries } from '../queries';
-
-const valueBlockSx = {
-  fontFamily: MONOSPACE_STACK,
-  fontSize: '0.8125rem',
-  whiteSpace: 'pre-wrap',
-  overflowWrap: 'anywhere',
-  m: 0,
-} as const;
+import styles from './revealed-value.module.css';
 
 /** The clear value of `name` in a Full response: a string, null when not set, undefined when absent. */
 export function valueIn(data: RenderedSecretsResponse, name: string): string | null | undefined {
@@ -33,9 +23,7 @@ function Countdown({ expiresAt }: { expiresAt: number }) {
   }, []);
   const seconds = Math.max(0, Math.ceil((expiresAt - now) / 1000));
   return (
-    <Typography variant="caption" color="text.secondary" component="span">
-      Hides in {seconds} s
-    </Typography>
+    <span className={styles.countdown}>Hides in {seconds} s</span>
   );
 }
 
@@ -64,49 +52,36 @@ export function RevealedValue({ appId, envId, name, source, expiresAt, showError
   });
   if (query.isPending) {
     return (
-      <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, color: 'text.secondary' }}>
-        <CircularProgress size={14} aria-label={`Revealing ${name}`} />
+      <span className={styles.pending}>
+        <Spinner label={`Revealing ${name}`} />
         Revealing…
-      </Box>
+      </span>
     );
   }
   if (query.isError) {
     return showErrors ? (
-      <Typography color="error" variant="body2" role="alert">
+      <p className={styles.error} role="alert">
         Could not reveal: {errorText(query.error)}
         {isApiError(query.error) && query.error.requestId ? <> (request id <code>{query.error.requestId}</code>)</> : null}{' '}
-        <Button size="small" onClick={() => void query.refetch()} aria-label={`Retry revealing ${name}`}>
+        <button type="button" className={buttonClass({ size: 'small' })} onClick={() => void query.refetch()} aria-label={`Retry revealing ${name}`}>
           Retry
-        </Button>
-      </Typography>
+        </button>
+      </p>
     ) : null;
   }
-  if (query.data === null) {
-    return (
-      <Typography color="text.secondary" variant="body2" sx={{ fontStyle: 'italic' }}>
-        Not set
-      </Typography>
-    );
-  }
-  if (query.data === undefined) {
-    return (
-      <Typography color="text.secondary" variant="body2">
-        No longer in this environment
-      </Typography>
-    );
-  }
+  if (query.data === null) return <p className={`${styles.note} ${styles.notSet}`}>Not set</p>;
+  if (query.data === undefined) return <p className={styles.note}>No longer in this environment</p>;
   return (
-    <Box>
-      <Box
-        component="pre"
+    <div>
+      <pre
         role="group"
         // A pre (role generic) may not be named: the group carries the name.
         aria-label={label ?? `Value of ${name}`}
-        sx={{ ...valueBlockSx, p: 1, borderRadius: 1, bgcolor: 'action.hover', maxHeight: 240, overflow: 'auto' }}
+        className={styles.value}
       >
         {query.data}
-      </Box>
+      </pre>
       <Countdown expiresAt={expiresAt} />
-    </Box>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { measureElement as measureWithLayout, useWindowVirtualizer } from '@tanstack/react-virtual';
-import Paper from '@mui/material/Paper';
+import { paperClass } from '@/components/ui/button';
 import type { RenderedSecret } from '@/api/contract';
 import type { RowReveal } from '../use-revealed-values';
 import { rowStyles, SecretRow, type SecretRowActions } from './secret-row';
@@ -94,7 +94,7 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
   const measure = virtualizer.measureElement;
 
   return (
-    <Paper variant="outlined" role="table" aria-label={caption} aria-rowcount={secrets.length + 1}>
+    <div className={paperClass} role="table" aria-label={caption} aria-rowcount={secrets.length + 1}>
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={`${rowStyles.row} ${rowStyles.header}`}>
           <div role="columnheader">Key</div>
@@ -129,6 +129,6 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
           );
         })}
       </div>
-    </Paper>
+    </div>
   );
 }

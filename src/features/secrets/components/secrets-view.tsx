@@ -1,25 +1,20 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import InputAdornment from '@mui/material/InputAdornment';
-import LinearProgress from '@mui/material/LinearProgress';
-import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
-import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import type { Environment, RenderedSecret } from '@/api/contract';
 import { isApiError } from '@/api/api-error';
 import { ErrorAlert } from '@/components/error-alert';
-import { SearchIcon } from '@/components/icons';
+import { buttonClass } from '@/components/ui/button';
+import { ProgressBar, Skeleton } from '@/components/ui/loading';
+import { Notice } from '@/components/ui/notice';
+import { SearchField } from '@/components/ui/search-field';
+import { Toast } from '@/components/ui/toast';
 import { usePreferences } from '@/lib/preferences';
 import { secretQueries } from '../queries';
 import { useCopySecret } from '../use-copy-secret';
 import { useRevealedValues } from '../use-revealed-values';
 import { SecretsTable } from './secrets-table';
 import { environmentName } from '@/lib/environment-name';
+import styles from './secrets-view.module.css';
 
 export const REFRESH_INTERVAL_MS = 30_000;
 
@@ -66,7 +61,7 @@ function useChangedNotice(digest: string | undefined) {
  */
 function RevealAllStatus({ appId, envId, onRetry }: { appId: string; envId: string; onRetry: () => void }) {
   const all = useQuery({ ...secretQueries.rendered({ appId, envId, mode: 'Full' }), select: () => true });
-  if (all.isPending) return <LinearProgress aria-label="Revealing all values" />;
+  if (all.isPending) return <ProgressBar label="Revealing all values" />;
   if (all.isError) return <ErrorAlert error={all.error} title="Could not reveal the values" onRetry={onRetry} />;
   return null;
 }
@@ -100,42 +95,38 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
   const envName = environmentName(environment);
 
   return (
-    <Stack spacing={2}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'center' } }}>
-        <TextField
+    <div className={styles.view}>
+      <div className={styles.toolbar}>
+        <SearchField
           inputRef={searchRef}
           label="Search keys"
-          type="search"
-          size="small"
           value={search}
-          onChange={(e) => onSearchChange(e.target.value)}
-          sx={{ flex: 1, maxWidth: { sm: 420 } }}
-          slotProps={{
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
-            htmlInput: { spellCheck: false, autoComplete: 'off', 'aria-keyshortcuts': '/' },
-          }}
+          onChange={onSearchChange}
+          className={styles.search}
+          keyShortcuts="/"
           helperText="Press / to search"
         />
-        <Box sx={{ flex: 1 }} />
-        <Button
-          variant="outlined"
+        <div className={styles.spacer} />
+        <button
+          type="button"
+          className={buttonClass({ variant: 'outlined' })}
           onClick={reveal.allRevealed ? reveal.hideAll : reveal.revealAll}
           disabled={!list.data || list.data.secrets.length === 0}
           aria-pressed={reveal.allRevealed}
         >
           {reveal.allRevealed ? 'Hide all' : 'Reveal all'}
-        </Button>
+        </button>
         {actions}
-      </Stack>
+      </div>
 
       {reveal.allRevealed ? <RevealAllStatus appId={appId} envId={envId} onRetry={reveal.revealAll} /> : null}
 
       {list.isPending ? (
-        <Stack spacing={1} aria-busy="true" aria-label="Loading secrets">
+        <div className={styles.loading} role="status" aria-busy="true" aria-label="Loading secrets">
           {Array.from({ length: 8 }, (_, i) => (
-            <Skeleton key={i} variant="rounded" height={44} />
+            <Skeleton key={i} height={44} />
           ))}
-        </Stack>
+        </div>
       ) : list.isError ? (
         <ErrorAlert
           error={list.error}
@@ -145,22 +136,29 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
         />
       ) : (
         <>
-          <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+          <p className={styles.status} role="status" aria-live="polite">
             {list.data.secrets.length === 0
               ? ''
               : deferredSearch.trim()
                 ? `${matches.length} of ${list.data.secrets.length} secrets match “${deferredSearch.trim()}”`
                 : `${list.data.secrets.length} secrets in ${envName}`}
             {reveal.anyRevealed ? ` · revealed values hide after ${autoHideSeconds} s or when you leave this tab` : ''}
-          </Typography>
+          </p>
           {list.data.secrets.length === 0 ? (
-            <Alert severity="info">
+            <Notice severity="info">
               No secrets in this app yet. {onEdit ? 'Use “New secret” to add the first one.' : 'They are created with a write token.'}
-            </Alert>
+            </Notice>
           ) : matches.length === 0 ? (
-            <Alert severity="info" action={<Button color="inherit" size="small" onClick={() => onSearchChange('')}>Clear search</Button>}>
+            <Notice
+              severity="info"
+              action={
+                <button type="button" className={buttonClass({ color: 'inherit', size: 'small' })} onClick={() => onSearchChange('')}>
+                  Clear search
+                </button>
+              }
+            >
               No key matches “{deferredSearch.trim()}”.
-            </Alert>
+            </Notice>
           ) : (
             <SecretsTable
               caption={`Secrets in ${envName}`}
@@ -177,18 +175,8 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
         </>
       )}
 
-      <Snackbar
-        open={changed}
-        onClose={dismissChanged}
-        autoHideDuration={6000}
-        message={`Secrets in ${envName} changed on the server; the list is up to date.`}
-      />
-      <Snackbar open={copy.message !== null} onClose={copy.dismiss} autoHideDuration={4000}>
-        <Alert severity={copy.failed ? 'error' : 'success'} onClose={copy.dismiss} variant="filled">
-          {copy.message}
-        </Alert>
-      </Snackbar>
-    </Stack>
+      <Toast onClose={dismissChanged} autoHideDuration={6000} message={changed ? `Secrets in ${envName} changed on the server; the list is up to date.` : null} />
+      <Toast severity={copy.failed ? 'error' : 'success'} message={copy.message} onClose={copy.dismiss} autoHideDuration={4000} />
+    </div>
   );
 }
-

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
+import { lazyThemed } from '@/components/lazy-themed';
 import type { SetValueDialogProps, SetValueTarget } from './set-value-dialog';
 import { SuccessSnackbar } from '@/components/success-snackbar';
 
 // The dialog loads when first opened: it is not on the secrets page's path.
-const SetValueDialog = lazy(() => import('./set-value-dialog').then((m) => ({ default: m.SetValueDialog })));
+const SetValueDialog = lazyThemed(() => import('./set-value-dialog').then((m) => m.SetValueDialog));
 
 /** Hosts the dialog for whichever secret is being edited, and announces a save once it closes. */
 export function SetValueHost({

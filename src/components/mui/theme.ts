@@ -1,5 +1,7 @@
 import { createTheme } from '@mui/material/styles';
-import { SYSTEM_FONT_STACK } from '@/lib/fonts';
+import type {} from '@mui/material/themeCssVarsAugmentation';
+// Relative (not @/): scripts/theme-css.ts imports this file under the Node tsconfig.
+import { SYSTEM_FONT_STACK } from '../../lib/fonts';
 
 /** System fonts only (no CDN); light and dark schemes; the mode follows the system by default. */
 export const theme = createTheme({
