@@ -1,6 +1,6 @@
 /**
- * What the first page loads before any lazy import: dist/index.html's scripts and styles and,
- * recursively, their static imports. Prints (or returns) gzip sizes, and whether msw code is there.
+ * What the first page loads before any lazy import: dist/index.html's scripts, preloaded scripts
+ * and styles and, recursively, their static imports. Prints (or returns) gzip sizes, and whether msw code is there.
  *
  *   npx tsx scripts/bundle-size.ts [dist] [--json]
  */
@@ -37,6 +37,8 @@ function entryFiles(html: string): string[] {
   const files: string[] = [];
   for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) if (m[1]) files.push(m[1]);
   for (const m of html.matchAll(/<link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"/g)) if (m[1]) files.push(m[1]);
+  // Scripts index.html preloads (the app chunk the entry imports at once: see vite.config.ts).
+  for (const m of html.matchAll(/<link[^>]*rel="preload"[^>]*as="script"[^>]*href="([^"]+)"/g)) if (m[1]) files.push(m[1]);
   return files;
 }
 

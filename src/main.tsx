@@ -1,23 +1,8 @@
-// First: config, session, QueryClient and the early data requests, before React DOM and the router.
-import { config, queryClient } from '@/app/early-data';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
-import { AppProviders } from '@/app/providers';
-import { createAppRouter } from '@/app/router';
+// Alone in the entry chunk: config, session, QueryClient and — on a secrets page — the data
+// requests, which leave as soon as this small chunk has run, while the app's chunk (preloaded by
+// index.html) is still downloading (#6).
+import { appMayStart, config, firstRenderMayStart, queryClient } from '@/app/early-data';
 
-if (config.demo) {
-  // The fake API and its demo data: a lazy chunk, loaded only in demo mode.
-  const { startDemoWorker } = await import('../mocks/browser.ts');
-  await startDemoWorker();
-}
-
-const router = createAppRouter(queryClient);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
-);
+// Not a top-level await: the app's chunk imports this chunk's modules, so this module must finish
+// evaluating before that one can start.
+void appMayStart.then(() => import('@/app/start')).then(({ startApp }) => startApp(config, queryClient, firstRenderMayStart));

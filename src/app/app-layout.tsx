@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useNavigation, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazyThemed } from '@/components/lazy-themed';
 import { buttonClass, iconButtonClass, linkClass } from '@/components/ui/button';
@@ -93,6 +93,8 @@ export function PageLoading() {
 export function AppLayout() {
   const session = useSession();
   const signOut = useLeaveWhenSignedOut(session !== null);
+  // A page's loader may wait a moment for its data (secrets-loader.ts): say that something happens.
+  const navigating = useNavigation().state === 'loading';
   return (
     <div className={styles.frame}>
       <header className={styles.bar}>
@@ -110,6 +112,7 @@ export function AppLayout() {
           Sign out
         </button>
       </header>
+      <div className={styles.pending}>{navigating ? <ProgressBar label="Opening page" /> : null}</div>
       <main className={styles.main}>
         {/* Without a session nothing below may query (it would recreate cleared entries). */}
         {session ? (

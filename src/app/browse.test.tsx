@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, useFakeApi } from '@/testing/render-app';
 import { recordRequests, renderedRequests, setupUser, findTable, quietActWarnings } from '@/testing/browse-helpers';
+import { LIST_WAIT_MS } from './routes/secrets-loader';
 
 const fake = useFakeApi();
 quietActWarnings();
@@ -133,10 +134,11 @@ describe('search', () => {
 
 describe('states', () => {
   it('shows skeletons while the secrets load', async () => {
-    fake.faults.add({ match: { path: /secrets\/rendered/ }, fault: { kind: 'latency', ms: 400 } });
+    // Slower than the route waits for the list before it renders (LIST_WAIT_MS).
+    fake.faults.add({ match: { path: /secrets\/rendered/ }, fault: { kind: 'latency', ms: LIST_WAIT_MS + 400 } });
     renderApp(`/apps/${APP}/production`);
     expect(await screen.findByLabelText('Loading secrets')).toHaveAttribute('aria-busy', 'true');
-    expect(await findTable('Secrets in Production')).toBeInTheDocument();
+    expect(await findTable('Secrets in Production', 3000)).toBeInTheDocument();
     expect(screen.queryByLabelText('Loading secrets')).not.toBeInTheDocument();
   });
 

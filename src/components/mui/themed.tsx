@@ -1,8 +1,9 @@
 /**
  * MUI's theme around the parts that use MUI components (dialogs, menus, the pages other than the
- * secrets list). Loaded with them, never on the secrets page's first render (#6). The theme's CSS
- * variables are a static stylesheet (src/app/theme-vars.css) and the light/dark class on <html>
- * belongs to src/lib/color-scheme.ts: this provider neither injects the one nor sets the other.
+ * secrets list). Loaded with them, never on the secrets page's first render (#6). It injects the
+ * theme's CSS variables (src/app/theme-vars.css holds, statically, those the plain styles use);
+ * the light/dark class on <html> belongs to src/lib/color-scheme.ts, which this provider reads
+ * and changes through its storage manager but does not set itself.
  */
 import type { ReactNode } from 'react';
 import { ThemeProvider } from '@mui/material/styles';
@@ -17,7 +18,6 @@ export function Themed({ children }: { children: ReactNode }) {
       modeStorageKey={MODE_STORAGE_KEY}
       storageManager={muiColorSchemeStorage}
       colorSchemeNode={null}
-      disableStyleSheetGeneration
     >
       {children}
     </ThemeProvider>

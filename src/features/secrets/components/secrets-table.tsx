@@ -1,10 +1,10 @@
-import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { measureElement as measureWithLayout, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { paperClass } from '@/components/ui/button';
 import type { RenderedSecret } from '@/api/contract';
 import type { RowReveal } from '../use-revealed-values';
 import { rowStyles, SecretRow, type SecretRowActions } from './secret-row';
+import { useWindowRows, type WindowRows } from './use-window-rows';
 
 const ROW_HEIGHT = 52;
 
@@ -12,14 +12,11 @@ const ROW_HEIGHT = 52;
  * Row heights. A masked row is one line (ROW_HEIGHT): when it is first attached, take that
  * without reading layout (reading it per new row forces a synchronous layout in every scroll
  * frame); the ResizeObserver reports the real height after layout if it differs (a long key
- * that wraps). A revealed row is measured at once. A row is never 0 px tall: 0 means "not laid
- * out" (display: none, detached, no layout engine), so the estimate is kept then, or the
- * virtualizer would stack every row at offset 0 and render all of them.
+ * that wraps). A revealed row is measured at once. (A height of 0, not laid out, keeps the
+ * estimate: see use-window-rows.)
  */
-function measureRow(element: Element, entry: ResizeObserverEntry | undefined, instance: Parameters<typeof measureWithLayout>[2]): number {
-  if (!entry && (element as HTMLElement).dataset.revealed !== 'true') return ROW_HEIGHT;
-  const size = measureWithLayout(element, entry, instance);
-  return size > 0 ? size : ROW_HEIGHT;
+function measureOnAttach(element: HTMLElement): boolean {
+  return element.dataset.revealed === 'true';
 }
 
 /** Distance from the top of the document to the element (the list's offset in the page scroll). */
@@ -42,7 +39,7 @@ interface VirtualRowProps extends SecretRowActions {
   offset: number;
   secret: RenderedSecret;
   reveal: RowReveal | null;
-  measure: (node: HTMLElement | null) => void;
+  measure: WindowRows['measureRow'];
 }
 
 /** A positioned row. Memoized with its content: a change in one row re-renders that row only. */
@@ -75,23 +72,25 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
   useLayoutEffect(() => {
     const body = bodyRef.current;
     const update = () => setScrollMargin(documentTop(body));
-    update();
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') {
+      update();
+      return;
+    }
+    // The observer's first report comes after the first layout: reading the position here would
+    // force a layout of the whole page before its first paint (and render the table twice).
     const observer = new ResizeObserver(update);
     observer.observe(document.body);
     return () => observer.disconnect();
   }, []);
 
-  const virtualizer = useWindowVirtualizer({
-    count: secrets.length,
-    estimateSize: () => ROW_HEIGHT,
+  const keys = useMemo(() => secrets.map((secret) => secret.secretId), [secrets]);
+  const { rows, totalHeight, measureRow } = useWindowRows({
+    keys,
+    estimateHeight: ROW_HEIGHT,
     overscan: 8,
     scrollMargin,
-    measureElement: measureRow,
-    getItemKey: (index) => secrets[index]?.secretId ?? index,
+    measureOnAttach,
   });
-  const items = virtualizer.getVirtualItems();
-  const measure = virtualizer.measureElement;
 
   return (
     <div className={paperClass} role="table" aria-label={caption} aria-rowcount={secrets.length + 1}>
@@ -106,16 +105,16 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
           </div>
         </div>
       </div>
-      <div role="rowgroup" ref={bodyRef} style={{ position: 'relative', height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const secret = secrets[item.index];
+      <div role="rowgroup" ref={bodyRef} style={{ position: 'relative', height: totalHeight }}>
+        {rows.map((row) => {
+          const secret = secrets[row.index];
           if (!secret) return null;
           return (
             <VirtualRow
-              key={item.key}
-              index={item.index}
-              offset={item.start - scrollMargin}
-              measure={measure}
+              key={row.key}
+              index={row.index}
+              offset={row.offset}
+              measure={measureRow}
               secret={secret}
               appId={appId}
               envId={envId}
