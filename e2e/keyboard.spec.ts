@@ -27,8 +27,9 @@ async function expectFocusVisible(page: Page) {
     if (el.classList.contains('Mui-focusVisible')) return 'visible';
     if (el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) return 'visible';
     if (style.boxShadow !== 'none') return 'visible';
-    // A text field: MUI thickens and colours the field's border.
+    // A text field: MUI thickens and colours the field's border; the plain search field's box draws a ring.
     if (el.matches('input, textarea') && el.closest('.MuiInputBase-root.Mui-focused')) return 'visible';
+    if (el.matches('input') && el.parentElement && getComputedStyle(el.parentElement).boxShadow !== 'none') return 'visible';
     return `no visible focus on ${el.outerHTML.slice(0, 160)}`;
   });
   expect(verdict).toBe('visible');

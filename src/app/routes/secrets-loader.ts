@@ -10,6 +10,9 @@ import { secretQueries } from '@/features/secrets/queries';
  */
 export const LIST_WAIT_MS = 400;
 
+/** A failed list younger than this is shown, not requested again, when the page opens. */
+const RECENT_ERROR_MS = 5_000;
+
 export interface SecretsPageData {
   /** Settles when the environment list is in and the masked list's request has left (or failed). */
   started: Promise<void>;
@@ -27,7 +30,15 @@ export function startSecretsPageData(queryClient: QueryClient, appId: string, en
     (list) => list.find((e) => e.slug === envSlug),
     () => undefined, // The page renders the error state of the environments query.
   );
-  const list = environments.then((env) => (env ? queryClient.prefetchQuery(secretQueries.rendered({ appId, envId: env.id, mode: 'PreviewOnly' })) : undefined));
+  const list = environments.then((env) => {
+    if (!env) return undefined;
+    const options = secretQueries.rendered({ appId, envId: env.id, mode: 'PreviewOnly' });
+    // A read that failed a moment ago (the early start's, on a direct load) is not asked again
+    // here: the page shows that error, with Retry. An older failure is retried on navigation.
+    const state = queryClient.getQueryState(options.queryKey);
+    if (state?.status === 'error' && Date.now() - state.errorUpdatedAt < RECENT_ERROR_MS) return undefined;
+    return queryClient.prefetchQuery(options);
+  });
   return { started: environments.then(() => undefined), list };
 }
 

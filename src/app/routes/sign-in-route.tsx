@@ -15,7 +15,9 @@ export function Component() {
   const location = useLocation();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
-  const expired = (location.state as { reason?: string } | null)?.reason === 'expired';
+  // From a page that saw the session end, or from the route guard when it ended before any page
+  // rendered (a 401 on the first data request of a direct load).
+  const expired = (location.state as { reason?: string } | null)?.reason === 'expired' || sessionStore.isExpired();
 
   return (
     <Container maxWidth="sm" component="main" sx={{ py: { xs: 3, sm: 8 } }}>
