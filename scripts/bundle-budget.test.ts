@@ -2,14 +2,15 @@
 /**
  * The first page's budget: a production build whose first page (index.html and its static
  * imports) stays under 150 KB gzip and holds no msw code; msw lives only in the demo chunk
- * (the dynamic import of mocks/browser.ts and what it imports).
+ * (the dynamic import of mocks/browser.ts and what it imports). MUI stays out of the first page
+ * too: the secrets page renders without it (#6), MUI comes with dialogs, menus and other pages.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunksWithMsw, measureFirstPage } from './bundle-size';
+import { chunksWithMsw, chunksWithMui, measureFirstPage } from './bundle-size';
 
 export const FIRST_PAGE_BUDGET_KB = 150;
 
@@ -61,5 +62,12 @@ describe('bundle budget', () => {
     const withMsw = chunksWithMsw(outDir);
     expect(withMsw.length, 'msw is found in the build (the check can see it)').toBeGreaterThan(0);
     for (const file of withMsw) expect(demoFiles, `${file} holds msw code`).toContain(file);
+  });
+
+  it('keeps MUI and emotion out of the first page', () => {
+    expect(chunksWithMui(outDir).length, 'MUI is found in the build (the check can see it)').toBeGreaterThan(0);
+    const report = measureFirstPage(outDir);
+    expect(report.files.filter((f) => f.hasMui).map((f) => f.file)).toEqual([]);
+    expect(report.muiInFirstPage).toBe(false);
   });
 });

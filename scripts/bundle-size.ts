@@ -14,16 +14,22 @@ export interface ChunkSize {
   bytes: number;
   gzipBytes: number;
   hasMsw: boolean;
+  /** MUI or emotion code (the UI library the secrets page's first render does without, #6). */
+  hasMui: boolean;
 }
 
 export interface FirstPageReport {
   files: ChunkSize[];
   gzipKB: number;
   mswInFirstPage: boolean;
+  muiInFirstPage: boolean;
 }
 
 /** Markers of msw's runtime code (its interceptors and worker client). */
 const MSW_MARKERS = [/mockServiceWorker/, /\[MSW\]/, /onUnhandledRequest/];
+
+/** Markers of MUI's components (their class names) and of emotion, its styling engine. */
+const MUI_MARKERS = [/__EMOTION_TYPE_PLEASE_DO_NOT_USE__/, /\bMui(ButtonBase|Paper|Typography|Backdrop)\b/];
 
 const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.(?:js|css))["']/g;
 
@@ -60,20 +66,35 @@ export function measureFirstPage(distDir: string): FirstPageReport {
       bytes: content.length,
       gzipBytes: gzipSync(content, { level: 9 }).length,
       hasMsw: MSW_MARKERS.some((marker) => marker.test(text)),
+      hasMui: MUI_MARKERS.some((marker) => marker.test(text)),
     });
     if (file.endsWith('.js')) for (const dep of staticImports(text)) queue.push(posix.join(posix.dirname(file), dep));
   }
   const gzipBytes = files.reduce((sum, f) => sum + f.gzipBytes, 0);
-  return { files, gzipKB: Math.round((gzipBytes / 1024) * 10) / 10, mswInFirstPage: files.some((f) => f.hasMsw) };
+  return {
+    files,
+    gzipKB: Math.round((gzipBytes / 1024) * 10) / 10,
+    mswInFirstPage: files.some((f) => f.hasMsw),
+    muiInFirstPage: files.some((f) => f.hasMui),
+  };
+}
+
+function chunksWith(distDir: string, markers: readonly RegExp[]): string[] {
+  const assets = join(distDir, 'assets');
+  return readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .filter((f) => markers.some((marker) => marker.test(readFileSync(join(assets, f), 'utf8'))))
+    .map((f) => `assets/${f}`);
 }
 
 /** Every JS chunk of the build that holds msw code. */
 export function chunksWithMsw(distDir: string): string[] {
-  const assets = join(distDir, 'assets');
-  return readdirSync(assets)
-    .filter((f) => f.endsWith('.js'))
-    .filter((f) => MSW_MARKERS.some((marker) => marker.test(readFileSync(join(assets, f), 'utf8'))))
-    .map((f) => `assets/${f}`);
+  return chunksWith(distDir, MSW_MARKERS);
+}
+
+/** Every JS chunk of the build that holds MUI or emotion code. */
+export function chunksWithMui(distDir: string): string[] {
+  return chunksWith(distDir, MUI_MARKERS);
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -83,7 +104,7 @@ if (isMain) {
   const report = measureFirstPage(dist);
   if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
   else {
-    for (const f of report.files) console.log(`${(f.gzipBytes / 1024).toFixed(1).padStart(7)} KB gz  ${f.file}${f.hasMsw ? '  (msw!)' : ''}`);
-    console.log(`${report.gzipKB.toFixed(1).padStart(7)} KB gz  first page total; msw in first page: ${report.mswInFirstPage}`);
+    for (const f of report.files) console.log(`${(f.gzipBytes / 1024).toFixed(1).padStart(7)} KB gz  ${f.file}${f.hasMsw ? '  (msw!)' : ''}${f.hasMui ? '  (MUI)' : ''}`);
+    console.log(`${report.gzipKB.toFixed(1).padStart(7)} KB gz  first page total; msw in first page: ${report.mswInFirstPage}; MUI in first page: ${report.muiInFirstPage}`);
   }
 }

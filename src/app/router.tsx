@@ -7,15 +7,10 @@ import { secretsRouteLoader } from './routes/secrets-loader';
 import { secretRouteLoader } from './routes/secret-loader';
 import { appRedirectLoader } from './routes/app-redirect-loader';
 import * as root from './root-route';
-import { AppLayout } from './app-layout';
+import { AppLayout, PageLoading } from './app-layout';
 import { RouteError } from './route-error';
 import * as secretsRoute from './routes/secrets-route';
 
-
-/** Shown before the first route's code arrives: plain markup, no UI library. */
-function PageLoading() {
-  return <div role="progressbar" aria-label="Loading page" style={{ height: 4, background: 'linear-gradient(90deg, #1e4fd8 30%, transparent 30%)' }} />;
-}
 
 /** A lazily loaded page that uses MUI: its module and MUI's theme provider load together. */
 async function themed(load: () => Promise<{ Component: ComponentType }>) {

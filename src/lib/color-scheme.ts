@@ -17,6 +17,8 @@ function isMode(value: unknown): value is ColorMode {
 
 function readMode(): ColorMode {
   try {
+    // Inside the try: with site data blocked, merely reading `localStorage` throws.
+    if (typeof localStorage === 'undefined') return 'system';
     const stored = localStorage.getItem(MODE_STORAGE_KEY);
     return isMode(stored) ? stored : 'system';
   } catch {
@@ -37,7 +39,7 @@ function stateOf(mode: ColorMode): State {
   return { mode, systemScheme, scheme: mode === 'system' ? systemScheme : mode };
 }
 
-let state = stateOf(typeof localStorage === 'undefined' ? 'system' : readMode());
+let state = stateOf(readMode());
 const listeners = new Set<() => void>();
 
 function apply() {

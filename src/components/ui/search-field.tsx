@@ -17,7 +17,7 @@ export interface SearchFieldProps {
 export function SearchField({ label, value, onChange, helperText, inputRef, keyShortcuts, className }: SearchFieldProps) {
   const id = useId();
   return (
-    <div className={`${styles.field} ${className ?? ''}`}>
+    <div className={className ? `${styles.field} ${className}` : styles.field}>
       <div className={styles.fieldBox}>
         <label htmlFor={id} className={styles.fieldLabel}>
           {label}

@@ -19,50 +19,55 @@ const SEVERITY_CLASS = { neutral: styles.toastNeutral, success: styles.toastSucc
 /**
  * A short note at the bottom of the window (MUI's Snackbar, without MUI: it shows on the secrets
  * page before the UI library loads). Escape or the close button dismisses it; it hides after
- * `autoHideDuration`, paused while hovered or focused.
+ * `autoHideDuration`, paused while hovered or focused. The polite live region stays in the page,
+ * so a note that appears in it is announced; errors and warnings are alerts.
  */
-export function Toast({ message, onClose, autoHideDuration = 6000, severity = 'neutral', action }: ToastProps) {
+export function Toast({ message, ...props }: ToastProps) {
+  return (
+    <div className={styles.toastRegion} aria-live="polite">
+      {/* The body remounts for each note shown after a close: it starts unpaused. */}
+      {message !== null ? <ToastBody message={message} {...props} /> : null}
+    </div>
+  );
+}
+
+function ToastBody({ message, onClose, autoHideDuration = 6000, severity = 'neutral', action }: ToastProps) {
   const [held, setHeld] = useState(false);
   const onCloseRef = useRef(onClose);
   useEffect(() => {
     onCloseRef.current = onClose;
   });
-  const open = message !== null;
 
   useEffect(() => {
-    if (!open || held) return;
+    if (held) return;
     const timer = setTimeout(() => onCloseRef.current(), autoHideDuration);
     return () => clearTimeout(timer);
-  }, [open, held, autoHideDuration, message]);
+  }, [held, autoHideDuration, message]);
 
   useEffect(() => {
-    if (!open) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.defaultPrevented) onCloseRef.current();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [open]);
+  }, []);
 
-  if (!open) return null;
   return (
-    <div className={styles.toastRegion}>
-      <div
-        role={severity === 'error' || severity === 'warning' ? 'alert' : 'status'}
-        className={`${styles.toast} ${SEVERITY_CLASS[severity]}`}
-        onPointerEnter={() => setHeld(true)}
-        onPointerLeave={() => setHeld(false)}
-        onFocus={() => setHeld(true)}
-        onBlur={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setHeld(false);
-        }}
-      >
-        <div className={styles.alertMessage}>{message}</div>
-        {action}
-        <button type="button" className={iconButtonClass} aria-label="Close" title="Close" onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      </div>
+    <div
+      role={severity === 'error' || severity === 'warning' ? 'alert' : undefined}
+      className={`${styles.toast} ${SEVERITY_CLASS[severity]}`}
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setHeld(false);
+      }}
+    >
+      <div className={styles.alertMessage}>{message}</div>
+      {action}
+      <button type="button" className={iconButtonClass} aria-label="Close" title="Close" onClick={onClose}>
+        <Icon name="close" />
+      </button>
     </div>
   );
 }
