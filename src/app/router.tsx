@@ -4,6 +4,7 @@ import { createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionA
 import { sessionStore } from '@/features/session/session-store';
 import { signInPath } from './paths';
 import { secretsRouteLoader } from './routes/secrets-loader';
+import { loadThemed } from '@/components/lazy-themed';
 import { secretRouteLoader } from './routes/secret-loader';
 import { appRedirectLoader } from './routes/app-redirect-loader';
 import * as root from './root-route';
@@ -14,17 +15,7 @@ import * as secretsRoute from './routes/secrets-route';
 
 /** A lazily loaded page that uses MUI: its module and MUI's theme provider load together. */
 async function themed(load: () => Promise<{ Component: ComponentType }>) {
-  const [page, { Themed }] = await Promise.all([load(), import('@/components/mui/themed')]);
-  const Page = page.Component;
-  return {
-    Component: function ThemedPage() {
-      return (
-        <Themed>
-          <Page />
-        </Themed>
-      );
-    },
-  };
+  return { Component: await loadThemed(() => load().then((page) => page.Component)) };
 }
 
 /** A change of search text alone does not rerun loaders (their data does not depend on it). */

@@ -42,7 +42,8 @@ export function startSecretsPageData(queryClient: QueryClient, appId: string, en
   return { started: environments.then(() => undefined), list };
 }
 
-function delay(ms: number): Promise<void> {
+/** Resolves after `ms`: the bound of a wait raced against data. */
+export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import { VALUE_TYPE, type RenderedSecret } from '@/api/contract';
-import { ICON_PATHS } from '@/components/icon-paths';
+import { Icon } from '@/components/ui/icon';
 import type { RowReveal } from '../use-revealed-values';
 import { RevealedValue } from './revealed-value';
 import styles from './secret-row.module.css';
@@ -21,14 +21,6 @@ export interface SecretRowProps extends SecretRowActions {
   secret: RenderedSecret;
   /** null while masked. Carries no value: the value is read by RevealedValue from its entry. */
   reveal: RowReveal | null;
-}
-
-function Icon({ path }: { path: string }) {
-  return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d={path} />
-    </svg>
-  );
 }
 
 /**
@@ -71,7 +63,7 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
           aria-pressed={shown}
           onClick={() => onToggle(secret.key, shown)}
         >
-          <Icon path={shown ? ICON_PATHS.visibilityOff : ICON_PATHS.visibility} />
+          <Icon name={shown ? 'visibilityOff' : 'visibility'} />
         </button>
         <button
           type="button"
@@ -81,11 +73,11 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
           disabled={!hasValue}
           onClick={() => onCopy(secret.key)}
         >
-          <Icon path={ICON_PATHS.copy} />
+          <Icon name="copy" />
         </button>
         {onEdit ? (
           <button type="button" className={styles.iconButton} aria-label={`Edit ${secret.key}`} title="Set value" onClick={() => onEdit(secret)}>
-            <Icon path={ICON_PATHS.edit} />
+            <Icon name="edit" />
           </button>
         ) : null}
       </div>
