@@ -111,3 +111,17 @@ test('reset demo data brings the demo back to its seed', async ({ page }) => {
   await expect(row(page, 'RESET_ME')).toHaveCount(0);
   await expect(page.getByText(/No key matches/)).toBeVisible();
 });
+
+test('a direct load works when app-config.js arrives after the app’s code (the demo is not taken for the real API)', async ({ page }) => {
+  await signInToDemo(page);
+  // The entry is async and app-config.js deferred: hold the config back so the entry has long run.
+  await page.route('**/app-config.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.goto('/apps/app_payments/development');
+  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  await expect(row(page, 'ADMIN_USERNAME')).toBeVisible();
+  await expect(page.getByText('Demo', { exact: true })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -1,5 +1,7 @@
 // @vitest-environment node
-import { ApiClient, buildUrl, type ApiSession } from './client';
+import { ApiClient, type ApiSession } from './client';
+import { buildUrl } from './contract-http';
+import { discardEarlyResponses, sendEarly, takeEarlyResponse } from './early-responses';
 import { ApiError } from './api-error';
 import {
   appSchema,
@@ -653,5 +655,124 @@ describe('without a session', () => {
     const error = await catchError(client.request(endpoints.listEnvironments()));
     expect(error.status).toBe(401);
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------
+describe('responses sent early by the entry chunk (early-responses.ts)', () => {
+  const ENV_URL = new URL('http://localhost/api/environments');
+  const earlyBody = { environments: [{ id: 'env_1', slug: 'dev', name: 'Dev', label: 'dev', extra: CANARY }] };
+
+  /** The page's global fetch (the early sender's), answering when told. */
+  function globalFetch() {
+    const answers: ((response: Response) => void)[] = [];
+    const fetch = vi.fn<FetchImpl>(
+      (_input, init) =>
+        new Promise<Response>((resolve, reject) => {
+          answers.push(resolve);
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('This operation was aborted', 'AbortError')));
+        }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    return { fetch, answer: (response: Response) => answers.shift()!(response) };
+  }
+
+  afterEach(() => {
+    discardEarlyResponses();
+    vi.unstubAllGlobals();
+  });
+
+  it('takes the response in flight instead of asking again, and parses it with the schema', async () => {
+    const early = globalFetch();
+    void sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
+    const { client, fetch } = setup();
+    const pending = client.request(endpoints.listEnvironments());
+    early.answer(json(earlyBody));
+    await expect(pending).resolves.toEqual({ environments: [{ id: 'env_1', slug: 'dev', name: 'Dev', label: 'dev' }] });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(early.fetch).toHaveBeenCalledTimes(1);
+    // Once only: the next request asks the API.
+    await client.request(endpoints.listEnvironments());
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('an early answer that does not match the schema is an unexpected-response, like any other', async () => {
+    const early = globalFetch();
+    void sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
+    const { client } = setup();
+    const pending = client.request(endpoints.listEnvironments());
+    early.answer(json({ environments: [{ id: 1 }] }));
+    expect((await catchError(pending)).kind).toBe('unexpected-response');
+  });
+
+  it('an early error status becomes the same ApiError (and a 401 signs out)', async () => {
+    const early = globalFetch();
+    void sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
+    const { client } = setup();
+    const unauthorized = vi.fn();
+    client.onUnauthorized(unauthorized);
+    const pending = client.request(endpoints.listEnvironments());
+    early.answer(json({ message: 'Token expired', requestId: 'req_1' }, { status: 401 }));
+    const error = await catchError(pending);
+    expect([error.status, error.message, error.requestId]).toEqual([401, 'Token expired', 'req_1']);
+    expect(unauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('is not taken by a session with another token (and is aborted)', async () => {
+    const early = globalFetch();
+    const sent = sendEarly(ENV_URL, 'Bearer some-older-token');
+    const { client, fetch } = setup();
+    await client.request(endpoints.listEnvironments());
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await expect(sent).rejects.toThrow(/aborted/);
+    expect(early.fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('a network failure of the early request is a network ApiError', async () => {
+    vi.stubGlobal('fetch', vi.fn<FetchImpl>(() => Promise.reject(new TypeError('Failed to fetch'))));
+    void sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
+    const { client } = setup();
+    expect((await catchError(client.request(endpoints.listEnvironments()))).kind).toBe('network');
+  });
+
+  it('the timeout applies to an early request too, and aborts it', async () => {
+    const early = globalFetch();
+    const sent = sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
+    const { client } = setup({ timeoutMs: 20 });
+    expect((await catchError(client.request(endpoints.listEnvironments()))).kind).toBe('timeout');
+    await expect(sent).rejects.toThrow(/aborted/);
+    expect(early.fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("the caller's signal aborts an early request", async () => {
+    globalFetch();
+    const sent = sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
+    const { client } = setup({ timeoutMs: 5_000 });
+    const controller = new AbortController();
+    const pending = client.request(endpoints.listEnvironments(), { signal: controller.signal });
+    controller.abort();
+    expect((await catchError(pending)).kind).toBe('aborted');
+    await expect(sent).rejects.toThrow(/aborted/);
+  });
+
+  it('a request with an ETag to send does not take an early response', async () => {
+    const listUrl = new URL('http://localhost/api/apps/app_1/secrets/rendered?environment=env_1&mode=PreviewOnly');
+    const { client, fetch } = setup({ fetch: fakeFetch(async () => json(renderedBody, { headers: { ETag: '"v1"' } })) });
+    const endpoint = endpoints.renderedSecrets({ appId: 'app_1', envId: 'env_1', mode: 'PreviewOnly' });
+    await client.request(endpoint);
+    globalFetch();
+    const sent = sendEarly(listUrl, `Bearer ${READ_TOKEN}`);
+    await client.request(endpoint);
+    expect(call(fetch, 1).headers.get('If-None-Match')).toBe('"v1"');
+    expect(takeEarlyResponse(listUrl.href, `Bearer ${READ_TOKEN}`)).toBeDefined();
+    void sent.catch(() => undefined);
+  });
+
+  it('signing out aborts early requests nobody took', async () => {
+    globalFetch();
+    const sent = sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
+    const { client } = setup();
+    client.setSession(null);
+    await expect(sent).rejects.toThrow(/aborted/);
   });
 });

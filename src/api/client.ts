@@ -1,5 +1,7 @@
 /**
- * The authenticated fetch wrapper: the only code in the dashboard that calls `fetch`.
+ * The authenticated fetch wrapper: the only code in the dashboard that calls `fetch` — with
+ * early-responses.ts, which sends a first page's GETs the same way before this code has loaded
+ * and hands them over here.
  *
  * - `Authorization: Bearer` goes only to the configured API origin, never into a URL;
  *   reads use the read token, writes the write token when there is one.
@@ -8,7 +10,8 @@
  *   a revealed value must live only in the react-query entry that shows it).
  */
 import { ApiError, defaultMessage, parseRetryAfter } from './api-error';
-import { apiErrorBodySchema, HEADERS, type Endpoint, type QueryValue } from './contract';
+import { apiErrorBodySchema, bearer, buildUrl, fetchOptions, HEADERS, type Endpoint } from './contract';
+import { discardEarlyResponses, takeEarlyResponse, type EarlyResponse } from './early-responses';
 
 export interface ApiSession {
   /** Base URL of the API: absolute (`https://api.example.com`) or same-origin path (`/api`). */
@@ -33,17 +36,6 @@ export interface RequestOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
-
-export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> | undefined, origin: string): URL {
-  const base = new URL(baseUrl.replace(/\/+$/, '') + '/', origin);
-  const url = new URL(path.replace(/^\/+/, ''), base);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value as readonly string[]) url.searchParams.append(key, v);
-    else url.searchParams.append(key, String(value));
-  }
-  return url;
-}
 
 function defaultOrigin(): string {
   return typeof location !== 'undefined' ? location.origin : 'http://localhost';
@@ -71,6 +63,7 @@ export class ApiClient {
 
   /** Sets (or clears) the session; forgets every cached response of the previous one. */
   setSession(session: ApiSession | null): void {
+    if (!session) discardEarlyResponses();
     this.#session = session;
     this.#unauthorizedSignalled = false;
     this.#etags.clear();
@@ -103,7 +96,7 @@ export class ApiClient {
     if (url.origin === apiOrigin) {
       const token = endpoint.scope === 'write' ? (session.writeToken || session.readToken) : session.readToken;
       try {
-        headers.set(HEADERS.authorization, `Bearer ${token}`);
+        headers.set(HEADERS.authorization, bearer(token));
       } catch {
         // No cause: the Headers TypeError quotes the whole value, token included (e.g. a pasted newline).
         throw new ApiError({
@@ -118,8 +111,10 @@ export class ApiClient {
     const cacheKey = url.href;
     const cached = endpoint.etag ? this.#etags.get(cacheKey) : undefined;
     if (cached) headers.set(HEADERS.ifNoneMatch, cached.etag);
+    // The same request sent by the entry chunk before this code loaded (early-responses.ts).
+    const early = cached || endpoint.method !== 'GET' ? undefined : takeEarlyResponse(url.href, headers.get(HEADERS.authorization));
 
-    const response = await this.#send(url, endpoint, headers, options);
+    const response = await this.#send(url, endpoint, headers, options, early);
 
     if (response.status === 304) {
       if (cached) return cached.data as T;
@@ -143,8 +138,9 @@ export class ApiClient {
     return parsed.data;
   }
 
-  async #send(url: URL, endpoint: Endpoint<unknown>, headers: Headers, options: RequestOptions): Promise<Response> {
+  async #send(url: URL, endpoint: Endpoint<unknown>, headers: Headers, options: RequestOptions, early: EarlyResponse | undefined): Promise<Response> {
     const controller = new AbortController();
+    if (early) controller.signal.addEventListener('abort', early.abort, { once: true });
     const callerSignal = options.signal;
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -156,15 +152,9 @@ export class ApiClient {
     else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
 
     try {
-      return await this.#fetch(url.href, {
-        method: endpoint.method,
-        headers,
-        body: endpoint.body === undefined ? undefined : JSON.stringify(endpoint.body),
-        credentials: 'omit',
-        cache: 'no-store',
-        referrerPolicy: 'no-referrer',
-        signal: controller.signal,
-      });
+      if (early) return await early.response;
+      const body = endpoint.body === undefined ? undefined : JSON.stringify(endpoint.body);
+      return await this.#fetch(url.href, fetchOptions(endpoint.method, headers, body, controller.signal));
     } catch (cause) {
       if (timedOut) {
         throw new ApiError({ kind: 'timeout', endpoint: endpoint.name, message: `The API did not answer in time (${endpoint.name}). Try again.`, cause });

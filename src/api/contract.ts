@@ -1,28 +1,21 @@
 /**
- * The secrets API contract (see ../shared/api-contract.md): every path, query parameter, header
- * name, fixed body field and response schema lives here, so an assumed detail changes in one place.
+ * The secrets API contract (see ../shared/api-contract.md): fixed body fields, response schemas and
+ * the endpoints; paths, query parameters and headers are in contract-http.ts (re-exported here), so
+ * an assumed detail changes in one place.
  * Plain TypeScript + zod only: this module is shared by the dashboard and by the fake API (mocks/).
  */
 // zod/mini: the same validation as zod in a fraction of the bytes (this module is on the first page).
 import * as z from 'zod/mini';
+import { requests, type AppIdentifierType, type HttpRequest, type RenderedParams } from './contract-http';
+
+export * from './contract-http';
 
 // ---------------------------------------------------------------------------------------------
-// Headers and fixed values
+// Fixed values
 // ---------------------------------------------------------------------------------------------
-export const HEADERS = {
-  authorization: 'Authorization',
-  contentType: 'Content-Type',
-  ifNoneMatch: 'If-None-Match',
-  etag: 'ETag',
-  retryAfter: 'Retry-After',
-} as const;
-
 export const PURPOSE_TYPES = ['APIKey', 'SSHKey', 'UsernamePassword', 'Other'] as const;
 export const purposeTypeSchema = z.enum(PURPOSE_TYPES);
 export type PurposeType = z.infer<typeof purposeTypeSchema>;
-
-export const RENDER_MODES = ['Full', 'PreviewOnly'] as const;
-export type RenderMode = (typeof RENDER_MODES)[number];
 
 export const VALUE_TYPE = {
   string: 'urn:rendered-app-secret:value-type:String',
@@ -130,20 +123,15 @@ export function setValueBody(text: string): SetValueBody {
 // Endpoints: one description per call. `scope` picks the token; `name` names it in errors.
 // ---------------------------------------------------------------------------------------------
 export type TokenScope = 'read' | 'write';
-export type QueryValue = string | number | readonly string[] | undefined;
 
 /** Any zod (or zod/mini) schema: only `safeParse` is used. */
 export interface ResponseSchema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
 }
 
-export interface Endpoint<T> {
+export interface Endpoint<T> extends HttpRequest {
   /** Human name used in error messages, e.g. "list environments". */
   name: string;
-  method: 'GET' | 'POST' | 'PUT';
-  /** Path below the API base URL, every segment already encoded. */
-  path: string;
-  query?: Record<string, QueryValue>;
   scope: TokenScope;
   schema: ResponseSchema<T>;
   body?: unknown;
@@ -151,94 +139,49 @@ export interface Endpoint<T> {
   etag?: boolean;
 }
 
-const seg = encodeURIComponent;
-
-/** Path templates, also used by the fake to route requests (msw path syntax). */
-export const PATHS = {
-  environments: '/environments',
-  apps: '/apps',
-  app: '/apps/:appRef',
-  secrets: '/apps/:appId/secrets',
-  rendered: '/apps/:appId/secrets/rendered',
-  secret: '/apps/:appId/secrets/:secretId',
-  value: '/apps/:appId/secrets/:secretId/environments/:envId/value',
-} as const;
-
-export const QUERY = {
-  identifierType: 'identifierType',
-  environment: 'environment',
-  mode: 'mode',
-  nameFilter: 'secret-name-filter',
-  limit: 'limit',
-  before: 'before',
-  after: 'after',
-} as const;
-
-export type AppIdentifierType = 'Name' | 'Identifier';
-
-export interface RenderedParams {
-  appId: string;
-  envId: string;
-  mode: RenderMode;
-  /** Secret names to return; omitted or empty means all. */
-  names?: readonly string[];
-}
 
 export const endpoints = {
   listEnvironments: (): Endpoint<EnvironmentsResponse> => ({
     name: 'list environments',
-    method: 'GET',
-    path: PATHS.environments,
+    ...requests.listEnvironments(),
     scope: 'read',
     schema: environmentsResponseSchema,
   }),
   listApps: (): Endpoint<AppsResponse> => ({
     name: 'list apps',
-    method: 'GET',
-    path: PATHS.apps,
+    ...requests.listApps(),
     scope: 'read',
     schema: appsResponseSchema,
   }),
   getApp: (ref: string, identifierType: AppIdentifierType): Endpoint<App> => ({
     name: 'look up app',
-    method: 'GET',
-    path: `/apps/${seg(ref)}`,
-    query: { [QUERY.identifierType]: identifierType },
+    ...requests.getApp(ref, identifierType),
     scope: 'read',
     schema: appSchema,
   }),
-  renderedSecrets: ({ appId, envId, mode, names }: RenderedParams): Endpoint<RenderedSecretsResponse> => ({
-    name: mode === 'Full' ? 'reveal secrets' : 'list secrets',
-    method: 'GET',
-    path: `/apps/${seg(appId)}/secrets/rendered`,
-    query: {
-      [QUERY.environment]: envId,
-      [QUERY.mode]: mode,
-      [QUERY.nameFilter]: names && names.length > 0 ? names : undefined,
-    },
+  renderedSecrets: (params: RenderedParams): Endpoint<RenderedSecretsResponse> => ({
+    name: params.mode === 'Full' ? 'reveal secrets' : 'list secrets',
+    ...requests.renderedSecrets(params),
     scope: 'read',
     schema: renderedSecretsResponseSchema,
-    etag: mode === 'PreviewOnly',
+    etag: params.mode === 'PreviewOnly',
   }),
   getSecret: (appId: string, secretId: string): Endpoint<SecretEntity> => ({
     name: 'read secret',
-    method: 'GET',
-    path: `/apps/${seg(appId)}/secrets/${seg(secretId)}`,
+    ...requests.getSecret(appId, secretId),
     scope: 'read',
     schema: secretEntitySchema,
   }),
   createSecret: (appId: string, body: CreateSecretBody): Endpoint<SecretEntity> => ({
     name: 'create secret',
-    method: 'POST',
-    path: `/apps/${seg(appId)}/secrets`,
+    ...requests.createSecret(appId),
     scope: 'write',
     schema: secretEntitySchema,
     body,
   }),
   setValue: (appId: string, secretId: string, envId: string, text: string): Endpoint<SecretEntity> => ({
     name: 'set secret value',
-    method: 'PUT',
-    path: `/apps/${seg(appId)}/secrets/${seg(secretId)}/environments/${seg(envId)}/value`,
+    ...requests.setValue(appId, secretId, envId),
     scope: 'write',
     schema: secretEntitySchema,
     body: setValueBody(text),

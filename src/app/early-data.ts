@@ -1,10 +1,11 @@
 /**
- * The start of the app, in the entry chunk before React DOM and the router (main.tsx imports
- * this module first): runtime config, the session, the QueryClient — and, on a direct load of a
- * secrets page against a real API, the environment list and the masked list start downloading at
- * once instead of after the rest of the code has run.
+ * The start of the app's chunk (start.tsx imports it first): runtime config, the session, the
+ * QueryClient — and, on a direct load of a secrets page against a real API, the environment list
+ * and the masked list, which the entry chunk has already sent (early-requests.ts): the queries
+ * take those responses in flight.
  */
 import { apiClient } from '@/api/client';
+import { discardEarlyResponses } from '@/api/early-responses';
 import { createQueryClient } from '@/api/query-client';
 import { readRuntimeConfig } from '@/config/runtime-config';
 import { reportBackgroundError } from '@/lib/background-errors';
@@ -18,19 +19,14 @@ sessionStore.restore();
 
 export const queryClient = createQueryClient({ onBackgroundError: reportBackgroundError });
 
-/** The longest the app's code waits for the list request to leave before it starts anyway. */
-const HOLD_APP_MAX_MS = 250;
-
-// In the demo the fake API is not running yet (main.tsx starts it): the route loader fetches.
+// In the demo the fake API is not running yet (start.tsx starts it): the route loader fetches.
 const page = secretsPageParams(location.pathname);
 const data = page && !config.demo && sessionStore.get() ? startSecretsPageData(queryClient, page.appId, page.envSlug) : null;
 
-/**
- * Resolves when the app's code may run: at once, or on a secrets page once the masked list's
- * request has left (at most HOLD_APP_MAX_MS). Evaluating React DOM and rendering keep the main
- * thread busy; the environment list's response waited behind them, and the list request with it.
- */
-export const appMayStart: Promise<void> = data ? Promise.race([data.started, delay(HOLD_APP_MAX_MS)]) : Promise.resolve();
+// Whatever the entry chunk sent that no query took is aborted: the session or the environment list
+// did not validate, the slug is unknown — or this is the demo (the entry may run before
+// app-config.js and so not know): there the fake API in the service worker answers, not the network.
+void (data ? data.list : Promise.resolve()).finally(discardEarlyResponses);
 
 /**
  * Resolves when the app may render: at once, or on a secrets page once the masked list is in

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
+import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
 import { secretQueries } from '@/features/secrets/queries';
 
@@ -21,11 +22,13 @@ export interface SecretsPageData {
 }
 
 /**
- * Starts the environment list and, as soon as the slug resolves to an id, the masked list.
+ * Starts the environment list and the app (its name, for the header) and, as soon as the slug
+ * resolves to an id, the masked list.
  * Errors are left to the page, which shows them in place with a retry. Called twice on a direct
  * load (early-data.ts and the loader); react-query shares the requests in flight.
  */
 export function startSecretsPageData(queryClient: QueryClient, appId: string, envSlug: string): SecretsPageData {
+  void queryClient.prefetchQuery(appQueries.lookup(appId, 'Identifier'));
   const environments = queryClient.ensureQueryData(environmentQueries.list()).then(
     (list) => list.find((e) => e.slug === envSlug),
     () => undefined, // The page renders the error state of the environments query.

@@ -4,8 +4,9 @@
  */
 import * as z from 'zod/mini';
 import { apiClient, type ApiSession } from '@/api/client';
+import { SESSION_STORAGE_KEY, sessionStorageArea as storage } from './session-storage';
 
-export const SESSION_STORAGE_KEY = 'secrets-dashboard.session';
+export { SESSION_STORAGE_KEY };
 
 const sessionSchema = z.object({
   baseUrl: z.string().check(z.minLength(1)),
@@ -20,14 +21,6 @@ const listeners = new Set<Listener>();
 let current: Session | null = null;
 /** True from a 401 until the next sign-in: the protected pages send the user to sign-in. */
 let expired = false;
-
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
 
 function emit() {
   for (const listener of listeners) listener();

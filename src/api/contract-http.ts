@@ -1,0 +1,113 @@
+/**
+ * The HTTP side of the secrets API contract (see ../shared/api-contract.md): every path, query
+ * parameter and header name, and the method, path and query of each request — so an assumed detail
+ * changes in one place. No zod and no imports: the entry chunk sends the first page's requests
+ * with it before the rest of the code has loaded (src/app/early-requests.ts). Bodies and response
+ * schemas are in contract.ts, which re-exports this module.
+ */
+export const HEADERS = {
+  authorization: 'Authorization',
+  contentType: 'Content-Type',
+  ifNoneMatch: 'If-None-Match',
+  etag: 'ETag',
+  retryAfter: 'Retry-After',
+} as const;
+
+export const RENDER_MODES = ['Full', 'PreviewOnly'] as const;
+export type RenderMode = (typeof RENDER_MODES)[number];
+
+export type QueryValue = string | number | readonly string[] | undefined;
+
+/** Path templates, also used by the fake to route requests (msw path syntax). */
+export const PATHS = {
+  environments: '/environments',
+  apps: '/apps',
+  app: '/apps/:appRef',
+  secrets: '/apps/:appId/secrets',
+  rendered: '/apps/:appId/secrets/rendered',
+  secret: '/apps/:appId/secrets/:secretId',
+  value: '/apps/:appId/secrets/:secretId/environments/:envId/value',
+} as const;
+
+export const QUERY = {
+  identifierType: 'identifierType',
+  environment: 'environment',
+  mode: 'mode',
+  nameFilter: 'secret-name-filter',
+  limit: 'limit',
+  before: 'before',
+  after: 'after',
+} as const;
+
+export type AppIdentifierType = 'Name' | 'Identifier';
+
+export interface RenderedParams {
+  appId: string;
+  envId: string;
+  mode: RenderMode;
+  /** Secret names to return; omitted or empty means all. */
+  names?: readonly string[];
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Path below the API base URL, every segment already encoded. */
+  path: string;
+  query?: Record<string, QueryValue>;
+}
+
+const seg = encodeURIComponent;
+
+/** Method, path and query of every call (contract.ts adds the body, token scope and schema). */
+export const requests = {
+  listEnvironments: (): HttpRequest => ({ method: 'GET', path: PATHS.environments }),
+  listApps: (): HttpRequest => ({ method: 'GET', path: PATHS.apps }),
+  getApp: (ref: string, identifierType: AppIdentifierType): HttpRequest => ({
+    method: 'GET',
+    path: `/apps/${seg(ref)}`,
+    query: { [QUERY.identifierType]: identifierType },
+  }),
+  renderedSecrets: ({ appId, envId, mode, names }: RenderedParams): HttpRequest => ({
+    method: 'GET',
+    path: `/apps/${seg(appId)}/secrets/rendered`,
+    query: {
+      [QUERY.environment]: envId,
+      [QUERY.mode]: mode,
+      [QUERY.nameFilter]: names && names.length > 0 ? names : undefined,
+    },
+  }),
+  getSecret: (appId: string, secretId: string): HttpRequest => ({ method: 'GET', path: `/apps/${seg(appId)}/secrets/${seg(secretId)}` }),
+  createSecret: (appId: string): HttpRequest => ({ method: 'POST', path: `/apps/${seg(appId)}/secrets` }),
+  setValue: (appId: string, secretId: string, envId: string): HttpRequest => ({
+    method: 'PUT',
+    path: `/apps/${seg(appId)}/secrets/${seg(secretId)}/environments/${seg(envId)}/value`,
+  }),
+};
+
+/** The Authorization header's value for a token. */
+export function bearer(token: string): string {
+  return `Bearer ${token}`;
+}
+
+/**
+ * The URL of a request: the base URL (absolute, or a same-origin path resolved against `origin`)
+ * joined with the path; a list query value is sent as the parameter repeated once per item.
+ */
+export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> | undefined, origin: string): URL {
+  const base = new URL(baseUrl.replace(/\/+$/, '') + '/', origin);
+  const url = new URL(path.replace(/^\/+/, ''), base);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value as readonly string[]) url.searchParams.append(key, v);
+    else url.searchParams.append(key, String(value));
+  }
+  return url;
+}
+
+/**
+ * The fetch options of every API request: no cookies, no HTTP cache (responses may hold values),
+ * no referrer. Headers and signal come from the caller.
+ */
+export function fetchOptions(method: HttpRequest['method'], headers: Headers, body: string | undefined, signal: AbortSignal): RequestInit {
+  return { method, headers, body, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal };
+}
