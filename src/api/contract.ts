@@ -6,6 +6,7 @@
  */
 // zod/mini: the same validation as zod in a fraction of the bytes (this module is on the first page).
 import * as z from 'zod/mini';
+import * as core from 'zod/v4/core';
 import { requests, type AppIdentifierType, type HttpRequest, type RenderedParams } from './contract-http';
 
 export * from './contract-http';
@@ -62,7 +63,17 @@ export const secretEntitySchema = z.object({
 });
 export type SecretEntity = z.infer<typeof secretEntitySchema>;
 
-export const renderedSecretSchema = z.object({
+/**
+ * An object schema parsed by zod's compiled parser (`$ZodObjectJIT`, what classic zod's `z.object`
+ * uses; zod/mini's `z.object` interprets the shape for every object). Same checks and the same
+ * output (unknown keys stripped); where eval is not allowed (a CSP without 'unsafe-eval') zod falls
+ * back to interpreting. For the rendered list: 10,000 rows parse ~2× faster on first load (#6).
+ */
+function compiledObject<Shape extends core.$ZodLooseShape>(shape: Shape): core.$ZodObject<Shape, core.$strip> {
+  return new core.$ZodObjectJIT({ type: 'object', shape }) as core.$ZodObject<Shape, core.$strip>;
+}
+
+export const renderedSecretSchema = compiledObject({
   key: z.string(),
   secretId: z.string(),
   valueType: z.string(),
