@@ -53,18 +53,19 @@ function runtimeConfig(): Plugin {
 
 /**
  * The first page in two chunks (#6):
- * - `early`: the entry (src/main.tsx) and what it imports statically — config, session, API
- *   client, QueryClient: small, so it runs soon and the data requests leave early;
- * - `app`: src/app/start.tsx (imported by the entry once the requests have left) and its static
- *   imports — React DOM, the router, the frame and the secrets page — minus `early`'s modules.
- * index.html preloads `app` (and links its CSS) so it downloads alongside `early`; main.tsx imports
- * it once the data requests have left. Without this
- * the bundler made a chunk of each module shared with a lazy chunk: the first page loaded 23
- * small files, six at a time over HTTP/1.1, and the data requests waited for the last one.
+ * - `early`: the entry (src/main.tsx) and what it imports statically — the early requests, the
+ *   contract's paths and headers, the session's storage key: a few KB, no zod, no React, so it
+ *   runs soon and the first page's requests leave at once (src/app/early-requests.ts);
+ * - `app`: src/app/start.tsx (imported by the entry once the list request has left) and its static
+ *   imports — config, session, API client, query cache, React DOM, the router, the frame and the
+ *   secrets page — minus `early`'s modules.
+ * index.html modulepreloads `app` (and links its CSS) so it downloads and parses alongside `early`.
+ * Without this the bundler made a chunk of each module shared with a lazy chunk: the first page
+ * loaded 23 small files, six at a time over HTTP/1.1, and the data requests waited for the last one.
  */
 const APP_START = fileURLToPath(new URL('./src/app/start.tsx', import.meta.url));
 /**
- * Reached from the entry only through zod/mini's re-exports (`export * from`), used only by
+ * Reached from the first page only through zod/mini's re-exports (`export * from`), used only by
  * classic zod in the lazily loaded forms: left to the bundler's own chunks (−4 KB gzip here).
  */
 const NOT_FIRST_PAGE = /[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors|json-schema-generator)\.js$/;
