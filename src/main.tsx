@@ -1,6 +1,7 @@
 // The entry chunk: main.tsx and early-requests.ts only. The first page's data requests leave as soon
 // as it runs, while the app's chunk (preloaded by index.html) is still downloading (#6).
 import { sendEarlyRequests } from '@/app/early-requests';
+import { delay } from '@/lib/delay';
 
 /**
  * The longest the app's code waits for the masked list's request to leave. Compiling and
@@ -13,7 +14,6 @@ const HOLD_APP_MAX_MS = 250;
 // requests need only the stored session (early-data.ts drops them in the demo); the app, which
 // reads the config, starts once that script has run.
 const requestsSent = sendEarlyRequests(window.__DASHBOARD_CONFIG__, location);
-const hold = new Promise<void>((resolve) => setTimeout(resolve, HOLD_APP_MAX_MS));
 
 /**
  * Resolves once app-config.js has run: its global is set, or DOMContentLoaded (which follows the
@@ -30,6 +30,6 @@ const configRead = new Promise<void>((resolve) => {
   window.addEventListener('load', () => resolve(), { once: true });
 });
 
-void Promise.all([Promise.race([requestsSent, hold]), configRead])
+void Promise.all([Promise.race([requestsSent, delay(HOLD_APP_MAX_MS)]), configRead])
   .then(() => import('@/app/start'))
   .then(({ startApp }) => startApp());

@@ -11,7 +11,8 @@ import { readRuntimeConfig } from '@/config/runtime-config';
 import { reportBackgroundError } from '@/lib/background-errors';
 import { sessionStore } from '@/features/session/session-store';
 import { secretsPageParams } from './paths';
-import { delay, LIST_WAIT_MS, startSecretsPageData } from './routes/secrets-loader';
+import { delay } from '@/lib/delay';
+import { LIST_WAIT_MS, startSecretsPageData } from './routes/secrets-loader';
 
 export const config = readRuntimeConfig();
 apiClient.setTimeoutMs(config.requestTimeoutMs);

@@ -36,16 +36,16 @@ describe('environmentIdForSlug', () => {
   });
 
   it.each([
-    ['an unknown slug', ENVIRONMENTS],
-    ['no list', {}],
-    ['a list that is not an array', { environments: 'development' }],
-    ['an entry without an id', { environments: [{ slug: 'development' }] }],
-    ['an id that is not a string', { environments: [{ slug: 'development', id: 7 }] }],
-    ['an empty id', { environments: [{ slug: 'development', id: '' }] }],
-    ['null', null],
-    ['a string', 'development'],
-  ])('gives nothing for %s', (_what, body) => {
-    expect(environmentIdForSlug(body, _what === 'an unknown slug' ? 'staging' : 'development')).toBeUndefined();
+    ['an unknown slug', ENVIRONMENTS, 'staging'],
+    ['no list', {}, 'development'],
+    ['a list that is not an array', { environments: 'development' }, 'development'],
+    ['an entry without an id', { environments: [{ slug: 'development' }] }, 'development'],
+    ['an id that is not a string', { environments: [{ slug: 'development', id: 7 }] }, 'development'],
+    ['an empty id', { environments: [{ slug: 'development', id: '' }] }, 'development'],
+    ['null', null, 'development'],
+    ['a string', 'development', 'development'],
+  ])('gives nothing for %s', (_what, body, slug) => {
+    expect(environmentIdForSlug(body, slug)).toBeUndefined();
   });
 
   it('skips entries that are not objects', () => {

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
 import { secretQueries } from '@/features/secrets/queries';
+import { delay } from '@/lib/delay';
 
 /**
  * How long the route waits for the masked list before it renders the page with skeletons. A list
@@ -43,11 +44,6 @@ export function startSecretsPageData(queryClient: QueryClient, appId: string, en
     return queryClient.prefetchQuery(options);
   });
   return { started: environments.then(() => undefined), list };
-}
-
-/** Resolves after `ms`: the bound of a wait raced against data. */
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export function secretsRouteLoader(queryClient: QueryClient) {

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { apiClient, type ApiSession } from '@/api/client';
-import { SESSION_STORAGE_KEY, sessionStorageArea as storage } from './session-storage';
+import { readStoredSession, SESSION_STORAGE_KEY, sessionStorageArea as storage } from './session-storage';
 
 export { SESSION_STORAGE_KEY };
 
@@ -34,17 +34,12 @@ export const sessionStore = {
   },
   /** Restores the tab's session after a reload. */
   restore(): Session | null {
-    const raw = storage()?.getItem(SESSION_STORAGE_KEY);
-    if (!raw) return null;
-    try {
-      const parsed = sessionSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) {
-        sessionStore.signIn(parsed.data);
-        return parsed.data;
-      }
-    } catch {
-      // Corrupt entry: forget it below.
+    const parsed = sessionSchema.safeParse(readStoredSession());
+    if (parsed.success) {
+      sessionStore.signIn(parsed.data);
+      return parsed.data;
     }
+    // Nothing stored, not JSON or not a session: forget it.
     storage()?.removeItem(SESSION_STORAGE_KEY);
     return null;
   },

@@ -1,0 +1,34 @@
+import { apiClient } from '@/api/client';
+import { SESSION_STORAGE_KEY, sessionStore } from './session-store';
+
+const SESSION = { baseUrl: '/api', readToken: 'read-token-0123' };
+
+afterEach(() => {
+  sessionStore.signOut();
+  sessionStorage.clear();
+});
+
+describe('sessionStore.restore', () => {
+  it('restores a stored session (defaults applied) and gives it to the API client', () => {
+    sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(SESSION));
+    expect(sessionStore.restore()).toEqual({ ...SESSION, demo: false });
+    expect(sessionStore.get()).toEqual({ ...SESSION, demo: false });
+    expect(apiClient.session).toEqual({ ...SESSION, demo: false });
+  });
+
+  it('with nothing stored: no session', () => {
+    expect(sessionStore.restore()).toBeNull();
+    expect(sessionStore.get()).toBeNull();
+  });
+
+  it.each([
+    ['not JSON', '{"baseUrl":'],
+    ['not a session', JSON.stringify({ baseUrl: '/api', readToken: '' })],
+    ['not an object', JSON.stringify('read-token-0123')],
+  ])('forgets an entry that is %s', (_what, raw) => {
+    sessionStorage.setItem(SESSION_STORAGE_KEY, raw);
+    expect(sessionStore.restore()).toBeNull();
+    expect(sessionStore.get()).toBeNull();
+    expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+  });
+});
