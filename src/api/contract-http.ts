@@ -13,6 +13,12 @@ export const HEADERS = {
   retryAfter: 'Retry-After',
 } as const;
 
+/** A rendered secret's `valueType`: whether it has a value in that environment. */
+export const VALUE_TYPE = {
+  string: 'urn:rendered-app-secret:value-type:String',
+  none: 'urn:rendered-app-secret:value-type:None',
+} as const;
+
 export const RENDER_MODES = ['Full', 'PreviewOnly'] as const;
 export type RenderMode = (typeof RENDER_MODES)[number];
 

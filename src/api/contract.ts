@@ -18,11 +18,6 @@ export const PURPOSE_TYPES = ['APIKey', 'SSHKey', 'UsernamePassword', 'Other'] a
 export const purposeTypeSchema = z.enum(PURPOSE_TYPES);
 export type PurposeType = z.infer<typeof purposeTypeSchema>;
 
-export const VALUE_TYPE = {
-  string: 'urn:rendered-app-secret:value-type:String',
-  none: 'urn:rendered-app-secret:value-type:None',
-} as const;
-
 export const SET_VALUE_FIXED = {
   valueTypeUrn: 'urn:app-secret:app-secret-type:keyValueAppSecret',
   hidden: false,

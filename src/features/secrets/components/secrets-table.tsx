@@ -4,9 +4,8 @@ import { paperClass } from '@/components/ui/button';
 import type { RenderedSecret } from '@/api/contract';
 import type { RowReveal } from '../use-revealed-values';
 import { rowStyles, SecretRow, type SecretRowActions } from './secret-row';
+import { OVERSCAN, ROW_HEIGHT } from './table-layout';
 import { useWindowRows, type WindowRows } from './use-window-rows';
-
-const ROW_HEIGHT = 52;
 
 /**
  * Row heights. A masked row is one line (ROW_HEIGHT): when it is first attached, take that
@@ -87,7 +86,7 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
   const { rows, totalHeight, measureRow } = useWindowRows({
     keys,
     estimateHeight: ROW_HEIGHT,
-    overscan: 8,
+    overscan: OVERSCAN,
     scrollMargin,
     measureOnAttach,
   });
