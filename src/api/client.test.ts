@@ -696,6 +696,18 @@ describe('responses sent early by the entry chunk (early-responses.ts)', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('parses the body the first paint has already read, without reading it again', async () => {
+    const early = globalFetch();
+    const sent = sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
+    const response = json(earlyBody);
+    const read = vi.spyOn(response, 'json');
+    early.answer(response);
+    await sent.json(); // the first paint's read
+    const { client } = setup();
+    await expect(client.request(endpoints.listEnvironments())).resolves.toEqual({ environments: [{ id: 'env_1', slug: 'dev', name: 'Dev', label: 'dev' }] });
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
   it('an early answer that does not match the schema is an unexpected-response, like any other', async () => {
     const early = globalFetch();
     void sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
@@ -724,7 +736,7 @@ describe('responses sent early by the entry chunk (early-responses.ts)', () => {
     const { client, fetch } = setup();
     await client.request(endpoints.listEnvironments());
     expect(fetch).toHaveBeenCalledTimes(1);
-    await expect(sent).rejects.toThrow(/aborted/);
+    await expect(sent.response).rejects.toThrow(/aborted/);
     expect(early.fetch).toHaveBeenCalledTimes(1);
   });
 
@@ -740,7 +752,7 @@ describe('responses sent early by the entry chunk (early-responses.ts)', () => {
     const sent = sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
     const { client } = setup({ timeoutMs: 20 });
     expect((await catchError(client.request(endpoints.listEnvironments()))).kind).toBe('timeout');
-    await expect(sent).rejects.toThrow(/aborted/);
+    await expect(sent.response).rejects.toThrow(/aborted/);
     expect(early.fetch).toHaveBeenCalledTimes(1);
   });
 
@@ -752,7 +764,7 @@ describe('responses sent early by the entry chunk (early-responses.ts)', () => {
     const pending = client.request(endpoints.listEnvironments(), { signal: controller.signal });
     controller.abort();
     expect((await catchError(pending)).kind).toBe('aborted');
-    await expect(sent).rejects.toThrow(/aborted/);
+    await expect(sent.response).rejects.toThrow(/aborted/);
   });
 
   it('a request with an ETag to send does not take an early response', async () => {
@@ -765,7 +777,7 @@ describe('responses sent early by the entry chunk (early-responses.ts)', () => {
     await client.request(endpoint);
     expect(call(fetch, 1).headers.get('If-None-Match')).toBe('"v1"');
     expect(takeEarlyResponse(listUrl.href, `Bearer ${READ_TOKEN}`)).toBeDefined();
-    void sent.catch(() => undefined);
+    void sent.response.catch(() => undefined);
   });
 
   it('signing out aborts early requests nobody took', async () => {
@@ -773,6 +785,6 @@ describe('responses sent early by the entry chunk (early-responses.ts)', () => {
     const sent = sendEarly(ENV_URL, `Bearer ${READ_TOKEN}`);
     const { client } = setup();
     client.setSession(null);
-    await expect(sent).rejects.toThrow(/aborted/);
+    await expect(sent.response).rejects.toThrow(/aborted/);
   });
 });

@@ -125,7 +125,8 @@ export class ApiClient {
 
     let json: unknown;
     try {
-      json = await response.json();
+      // An early response's body may have been read already, by the first paint: the same parse.
+      json = early ? await early.json() : await response.json();
     } catch {
       // No cause attached: a JSON SyntaxError quotes the body, which may hold a secret value.
       throw unexpected(endpoint, 'a body that is not JSON');

@@ -54,7 +54,7 @@ describe('early responses', () => {
     pendingFetch();
     const sent = sendEarly(URL_A, AUTH);
     expect(takeEarlyResponse(URL_A.href, 'Bearer another-token')).toBeUndefined();
-    await expect(sent).rejects.toThrow(/aborted/);
+    await expect(sent.response).rejects.toThrow(/aborted/);
     expect(takeEarlyResponse(URL_A.href, AUTH)).toBeUndefined();
   });
 
@@ -78,8 +78,8 @@ describe('early responses', () => {
     const a = sendEarly(URL_A, AUTH);
     const b = sendEarly(new URL('http://localhost/api/apps/x'), AUTH);
     discardEarlyResponses();
-    await expect(a).rejects.toThrow(/aborted/);
-    await expect(b).rejects.toThrow(/aborted/);
+    await expect(a.response).rejects.toThrow(/aborted/);
+    await expect(b.response).rejects.toThrow(/aborted/);
     expect(takeEarlyResponse(URL_A.href, AUTH)).toBeUndefined();
   });
 
@@ -87,11 +87,31 @@ describe('early responses', () => {
     const { calls } = pendingFetch();
     const first = sendEarly(URL_A, AUTH);
     void sendEarly(URL_A, AUTH);
-    await expect(first).rejects.toThrow(/aborted/);
+    await expect(first.response).rejects.toThrow(/aborted/);
     const early = takeEarlyResponse(URL_A.href, AUTH)!;
     const response = new Response('{}');
     calls[1]!.resolve(response);
     await expect(early.response).resolves.toBe(response);
+  });
+
+  it('json() reads the body once: the first paint and the API client share one parse', async () => {
+    const { calls } = pendingFetch();
+    const sent = sendEarly(URL_A, AUTH);
+    const response = Response.json({ environments: [] });
+    const read = vi.spyOn(response, 'json');
+    calls[0]!.resolve(response);
+    const first = await sent.json();
+    expect(first).toEqual({ environments: [] });
+    await expect(takeEarlyResponse(URL_A.href, AUTH)!.json()).resolves.toBe(first);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('json() rejects, for each reader, when the body is not JSON', async () => {
+    const { calls } = pendingFetch();
+    const sent = sendEarly(URL_A, AUTH);
+    calls[0]!.resolve(new Response('<html>'));
+    await expect(sent.json()).rejects.toThrow();
+    await expect(takeEarlyResponse(URL_A.href, AUTH)!.json()).rejects.toThrow();
   });
 
   it('a failed early request is not an unhandled rejection when nobody takes it', async () => {

@@ -12,6 +12,11 @@ import { fetchOptions, HEADERS } from './contract-http';
 
 export interface EarlyResponse {
   response: Promise<Response>;
+  /**
+   * The body parsed as JSON, read once and shared: the first paint (src/app/first-paint.ts) and
+   * the API client read the same parse. Rejects like `Response.json()`.
+   */
+  json: () => Promise<unknown>;
   /** Aborts the request (the response promise then rejects). */
   abort: () => void;
 }
@@ -19,7 +24,7 @@ export interface EarlyResponse {
 const pending = new Map<string, EarlyResponse & { authorization: string }>();
 
 /** Sends a GET exactly as the API client would (same headers and fetch options). */
-export function sendEarly(url: URL, authorization: string): Promise<Response> {
+export function sendEarly(url: URL, authorization: string): EarlyResponse {
   pending.get(url.href)?.abort();
   const controller = new AbortController();
   const headers = new Headers({ Accept: 'application/json' });
@@ -27,8 +32,11 @@ export function sendEarly(url: URL, authorization: string): Promise<Response> {
   const response = fetch(url.href, fetchOptions('GET', headers, undefined, controller.signal));
   // Not an unhandled rejection when nobody takes it: whoever does sees the error.
   response.catch(() => undefined);
-  pending.set(url.href, { response, abort: () => controller.abort(), authorization });
-  return response;
+  let body: Promise<unknown> | undefined;
+  const json = () => (body ??= response.then((r) => r.json() as Promise<unknown>));
+  const entry = { response, json, abort: () => controller.abort() };
+  pending.set(url.href, { ...entry, authorization });
+  return entry;
 }
 
 /** The early response for this URL, once, if it was sent with the same Authorization value. */
