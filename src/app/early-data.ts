@@ -10,6 +10,7 @@ import { createQueryClient } from '@/api/query-client';
 import { readRuntimeConfig } from '@/config/runtime-config';
 import { reportBackgroundError } from '@/lib/background-errors';
 import { sessionStore } from '@/features/session/session-store';
+import { firstPaintShown } from './first-paint';
 import { secretsPageParams } from './paths';
 import { delay } from '@/lib/delay';
 import { LIST_WAIT_MS, startSecretsPageData } from './routes/secrets-loader';
@@ -32,6 +33,10 @@ void (data ? data.list : Promise.resolve()).finally(discardEarlyResponses);
 /**
  * Resolves when the app may render: at once, or on a secrets page once the masked list is in
  * (at most LIST_WAIT_MS). The first render is then the page with its rows, in one pass, rather
- * than a placeholder, skeletons and rows while the response is being read.
+ * than a placeholder, skeletons and rows while the response is being read. While the entry's
+ * first paint is on screen (first-paint.ts) there is no limit: the rows are already shown, and
+ * React's first commit, which replaces them, must be the page with its rows (or the list's error).
  */
-export const firstRenderMayStart: Promise<void> = data ? Promise.race([data.list, delay(LIST_WAIT_MS)]) : Promise.resolve();
+export const firstRenderMayStart: Promise<void> = data
+  ? Promise.race([data.list, delay(LIST_WAIT_MS).then(() => (firstPaintShown(document.getElementById('root')) ? data.list : undefined))])
+  : Promise.resolve();

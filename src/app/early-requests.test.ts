@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { discardEarlyResponses, takeEarlyResponse } from '@/api/early-responses';
-import { environmentIdForSlug, sendEarlyRequests } from './early-requests';
+import { environmentIdForSlug, sendEarlyRequests, type PaintFirstPage } from './early-requests';
 
 type FetchImpl = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 const ORIGIN = 'http://localhost:4173';
-const PAGE = { pathname: '/apps/app_1/development', origin: ORIGIN };
+const PAGE = { pathname: '/apps/app_1/development', origin: ORIGIN, search: '' };
 const SESSION = { baseUrl: '/api', readToken: 'read-token-0123', demo: false };
 const AUTH = 'Bearer read-token-0123';
 const ENVIRONMENTS = {
@@ -14,6 +14,8 @@ const ENVIRONMENTS = {
     { id: 'env_dev', slug: 'development', name: 'Development', label: 'dev' },
   ],
 };
+const APP = { id: 'app_1', name: 'payments-api', slug: 'payments-api' };
+const LIST = { secrets: [{ secretId: 's1', key: 'API_KEY', valueType: 'urn:rendered-app-secret:value-type:String', serializedValue: 'sk••••' }] };
 const ENV_URL = `${ORIGIN}/api/environments`;
 const APP_URL = `${ORIGIN}/api/apps/app_1?identifierType=Identifier`;
 const LIST_URL = `${ORIGIN}/api/apps/app_1/secrets/rendered?environment=env_dev&mode=PreviewOnly`;
@@ -66,22 +68,67 @@ describe('sendEarlyRequests', () => {
     for (const url of [ENV_URL, APP_URL, LIST_URL]) expect(takeEarlyResponse(url, AUTH)).toBeDefined();
   });
 
-  it('leaves the environment list readable for the API client (the lookup reads a copy)', async () => {
+  it('hands the environment list’s parse to the API client (its body is read once)', async () => {
     stubFetch();
-    await sendEarlyRequests(undefined, PAGE, SESSION);
-    const response = await takeEarlyResponse(ENV_URL, AUTH)!.response;
-    await expect(response.json()).resolves.toEqual(ENVIRONMENTS);
+    await sendEarlyRequests(undefined, PAGE, SESSION, () => undefined);
+    await expect(takeEarlyResponse(ENV_URL, AUTH)!.json()).resolves.toEqual(ENVIRONMENTS);
   });
 
-  it('resolves once the list request has left, without waiting for its answer', async () => {
+  it('with the list in, draws the first paint from the three bodies, then resolves', async () => {
+    let answerList: (r: Response) => void = () => undefined;
+    const fetch = vi.fn<FetchImpl>((input) => {
+      const url = String(input);
+      if (url === LIST_URL) return new Promise<Response>((resolve) => (answerList = resolve));
+      return Promise.resolve(Response.json(url === APP_URL ? APP : ENVIRONMENTS));
+    });
+    vi.stubGlobal('fetch', fetch);
+    const paint = vi.fn<PaintFirstPage>();
+    let done = false;
+    const sent = sendEarlyRequests(undefined, PAGE, SESSION, paint).then(() => (done = true));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(3));
+    expect(done).toBe(false);
+    answerList(Response.json(LIST));
+    await sent;
+    expect(paint).toHaveBeenCalledExactlyOnceWith({ appId: 'app_1', envSlug: 'development', app: APP, environments: ENVIRONMENTS, list: LIST });
+    // The API client reads the same parse.
+    await expect(takeEarlyResponse(LIST_URL, AUTH)!.json()).resolves.toBe(paint.mock.calls[0]![0].list);
+  });
+
+  it('draws the first paint without the app’s name when its lookup fails (the page then shows the id)', async () => {
+    const fetch = vi.fn<FetchImpl>((input) => {
+      const url = String(input);
+      if (url === APP_URL) return Promise.resolve(Response.json({ message: 'gone' }, { status: 404 }));
+      return Promise.resolve(Response.json(url === LIST_URL ? LIST : ENVIRONMENTS));
+    });
+    vi.stubGlobal('fetch', fetch);
+    const paint = vi.fn<PaintFirstPage>();
+    await sendEarlyRequests(undefined, PAGE, SESSION, paint);
+    expect(paint).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ app: undefined, list: LIST }));
+  });
+
+  it.each([
+    ['an error status', async () => Response.json({ message: 'no' }, { status: 403 })],
+    ['a body that is not JSON', async () => new Response('<html>')],
+    ['a network error', () => Promise.reject(new TypeError('Failed to fetch'))],
+  ])('draws no first paint after a list with %s (the page shows what the client makes of it)', async (_what, listResponse) => {
+    vi.stubGlobal('fetch', vi.fn<FetchImpl>((input) => (String(input) === LIST_URL ? listResponse() : Promise.resolve(Response.json(ENVIRONMENTS)))));
+    const paint = vi.fn<PaintFirstPage>();
+    await expect(sendEarlyRequests(undefined, PAGE, SESSION, paint)).resolves.toBeUndefined();
+    expect(paint).not.toHaveBeenCalled();
+  });
+
+  it('with a search in the URL: sends the list, draws no first paint, resolves once the list has left', async () => {
     let answerList: (r: Response) => void = () => undefined;
     const fetch = vi.fn<FetchImpl>((input) =>
       String(input) === LIST_URL ? new Promise<Response>((resolve) => (answerList = resolve)) : Promise.resolve(Response.json(ENVIRONMENTS)),
     );
     vi.stubGlobal('fetch', fetch);
-    await sendEarlyRequests(undefined, PAGE, SESSION);
+    const paint = vi.fn<PaintFirstPage>();
+    await sendEarlyRequests(undefined, { ...PAGE, search: '?q=stripe' }, SESSION, paint);
     expect(fetch).toHaveBeenCalledTimes(3);
-    answerList(Response.json({}));
+    answerList(Response.json(LIST));
+    await takeEarlyResponse(LIST_URL, AUTH)!.response;
+    expect(paint).not.toHaveBeenCalled();
   });
 
   it.each([
