@@ -1,6 +1,7 @@
 /**
  * What the first page loads before any lazy import: dist/index.html's scripts, preloaded scripts
- * and styles and, recursively, their static imports. Prints (or returns) gzip sizes, and whether msw code is there.
+ * and styles, the chunks the entry script imports dynamically (main.tsx imports the app on every
+ * load, after the first paint: see vite.config.ts) and, recursively, their static imports. Prints (or returns) gzip sizes, and whether msw code is there.
  *
  *   npx tsx scripts/bundle-size.ts [dist] [--json]
  */
@@ -33,15 +34,29 @@ const MUI_MARKERS = [/__EMOTION_TYPE_PLEASE_DO_NOT_USE__/, /\bMui(ButtonBase|Pap
 
 const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.(?:js|css))["']/g;
 
+/** `import("./x.js")` with a literal path (the entry's import of the app chunk). */
+const DYNAMIC_IMPORT = /\bimport\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g;
+
+function dynamicImports(code: string): string[] {
+  const found: string[] = [];
+  for (const match of code.matchAll(DYNAMIC_IMPORT)) if (match[1]) found.push(match[1]);
+  return found;
+}
+
 function staticImports(code: string): string[] {
   const found: string[] = [];
   for (const match of code.matchAll(STATIC_IMPORT)) if (match[1]) found.push(match[1]);
   return found;
 }
 
-function entryFiles(html: string): string[] {
+function entryScripts(html: string): string[] {
   const files: string[] = [];
   for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) if (m[1]) files.push(m[1]);
+  return files;
+}
+
+function entryFiles(html: string): string[] {
+  const files = entryScripts(html);
   for (const m of html.matchAll(/<link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"/g)) if (m[1]) files.push(m[1]);
   // Scripts index.html preloads (the app chunk the entry imports at once: see vite.config.ts).
   for (const m of html.matchAll(/<link[^>]*rel="preload"[^>]*as="script"[^>]*href="([^"]+)"/g)) if (m[1]) files.push(m[1]);
@@ -51,6 +66,12 @@ function entryFiles(html: string): string[] {
 export function measureFirstPage(distDir: string): FirstPageReport {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const queue = entryFiles(html).map((f) => f.replace(/^\//, ''));
+  // The entry's own dynamic imports are part of every page (not those of the chunks they load:
+  // routes, dialogs and the demo are lazy).
+  for (const entry of entryScripts(html).map((f) => f.replace(/^\//, ''))) {
+    const path = join(distDir, entry);
+    if (existsSync(path)) for (const dep of dynamicImports(readFileSync(path, 'utf8'))) queue.push(posix.join(posix.dirname(entry), dep));
+  }
   const seen = new Set<string>();
   const files: ChunkSize[] = [];
   while (queue.length > 0) {
