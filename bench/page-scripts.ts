@@ -18,6 +18,8 @@ export function cssString(text: string): string {
 /**
  * Installed before any page script (`addInitScript`). Defines `window.__bench`:
  * - `firstRow`: performance.now() when the first body row was painted (null until then);
+ * - `reactRows`: when the rows were first React's (the entry's first paint, `[data-first-paint]`,
+ *   replaced, or never drawn): the page answers input from then on;
  * - `events`: Event Timing entries (durationThreshold 16 ms);
  * - `inputs`: for each `input` event, ms from the event's timeStamp to the next paint (a fallback
  *   for keystrokes faster than Event Timing's 16 ms threshold);
@@ -29,7 +31,7 @@ export function initScript(sessionKey: string, sessionJson: string): string {
   if (window.__bench) return;
   try { sessionStorage.setItem(${JSON.stringify(sessionKey)}, ${JSON.stringify(sessionJson)}); } catch (e) {}
   const FIRST_ROW = ${JSON.stringify(FIRST_ROW_SELECTOR)};
-  const b = { firstRowSeen: null, firstRow: null, events: [], inputs: [], watches: {}, armed: null, eventTiming: true };
+  const b = { firstRowSeen: null, firstRow: null, reactRows: null, events: [], inputs: [], watches: {}, armed: null, eventTiming: true };
   Object.defineProperty(window, '__bench', { value: b, enumerable: false, configurable: true });
   const afterPaint = (cb) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
@@ -46,6 +48,12 @@ export function initScript(sessionKey: string, sessionJson: string): string {
   };
   const rowObserver = new MutationObserver(() => { if (checkFirstRow()) rowObserver.disconnect(); });
   rowObserver.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'aria-rowindex'] });
+  const reactObserver = new MutationObserver(() => {
+    if (!document.querySelector(FIRST_ROW) || document.querySelector('[data-first-paint]')) return;
+    reactObserver.disconnect();
+    afterPaint((t) => { b.reactRows = t; });
+  });
+  reactObserver.observe(document, { childList: true, subtree: true });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.events.push({ name: e.name, duration: e.duration, startTime: e.startTime });
