@@ -2,6 +2,7 @@
 // leave as soon as it runs, while the app's chunk (preloaded by index.html) is still downloading,
 // and their responses are drawn as the page's first paint before React has loaded (#6).
 import { sendEarlyRequests } from '@/app/early-requests';
+import { firstPaintShown } from '@/app/first-paint';
 import { delay } from '@/lib/delay';
 
 /**
@@ -33,18 +34,18 @@ const configRead = new Promise<void>((resolve) => {
 });
 
 /**
- * Resolves after the next frame has been rendered: the first paint reaches the screen before the
- * app's evaluation (a long task) takes the main thread.
+ * Resolves after the next frame has been rendered when the first paint is on screen: it reaches
+ * the screen before the app's evaluation (a long task) takes the main thread.
  */
-const afterNextFrame = () =>
+const firstPaintPresented = () =>
   new Promise<void>((resolve) => {
-    if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') {
+    if (!firstPaintShown(document.getElementById('root')) || document.visibilityState === 'hidden') {
       resolve();
       return;
     }
     requestAnimationFrame(() => setTimeout(resolve, 0));
   });
 
-void Promise.all([Promise.race([firstPage.then(afterNextFrame), delay(HOLD_APP_MAX_MS)]), configRead])
+void Promise.all([Promise.race([firstPage.then(firstPaintPresented), delay(HOLD_APP_MAX_MS)]), configRead])
   .then(() => import('@/app/start'))
   .then(({ startApp }) => startApp());

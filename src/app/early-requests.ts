@@ -2,10 +2,11 @@
  * The first page's data requests, sent by the entry chunk as soon as it runs (#6). On a direct load
  * of a secrets page with a stored session, the environment list and the app leave at once and, as
  * soon as the URL's slug is found in the list, the masked list — while the app's code is still
- * downloading and compiling; with the list in, it draws the page's first paint (first-paint.ts). The API client takes both responses in flight (api/early-responses.ts) and parses them
- * with their schemas like any other; the slug lookup here only picks the id to ask for.
+ * downloading and compiling; with the list in, it draws the page's first paint (first-paint.ts).
+ * The API client takes the responses in flight (api/early-responses.ts) and validates them with
+ * their schemas like any other; the slug lookup here only picks the id to ask for.
  *
- * Kept tiny (no zod, no React): it is all the entry chunk holds besides main.tsx. Anything
+ * Small (no zod, no React): the entry chunk holds it, first-paint.ts and main.tsx. Anything
  * unexpected — demo mode, no or odd session, another page, an error — sends nothing more: the app
  * then asks itself, as on any navigation.
  */

@@ -6,8 +6,8 @@
  * environment tabs, the toolbar, the count and the rows in view; first-paint.test.tsx compares the
  * two) — marked `inert`: nothing in it can be focused, clicked or typed into, so nothing a user does
  * is lost when React replaces it with its own first render, a moment later (createRoot empties the
- * container on its first commit; start.tsx waits for the list before rendering, so that commit is
- * the page with its rows, not a loading state).
+ * container on its first commit; the app waits for the list before rendering, early-data.ts, so
+ * that commit is the page with its rows, not a loading state).
  *
  * Drawn only for the plain page: the masked list of an environment that has secrets, no search in
  * the URL. Anything else (a search, an empty environment, a body of another shape) paints nothing
@@ -229,8 +229,7 @@ export function buildFirstPaint(input: FirstPaintInput): HTMLElement | null {
     toastRegion(),
   );
 
-  const frame = h('div', { class: layoutStyles.frame!, [FIRST_PAINT_ATTRIBUTE]: '', inert: '' }, header, h('div', { class: layoutStyles.pending! }), h('main', { class: layoutStyles.main! }, page));
-  return frame;
+  return h('div', { class: layoutStyles.frame!, [FIRST_PAINT_ATTRIBUTE]: '', inert: '' }, header, h('div', { class: layoutStyles.pending! }), h('main', { class: layoutStyles.main! }, page));
 }
 
 /** Draws the first paint into `root` if it is still empty; true if it did. */
