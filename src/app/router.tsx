@@ -48,9 +48,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       ErrorBoundary: RouteError,
       children: [
         { ErrorBoundary: RouteError, children: [
-          { index: true, loader: () => redirect('/apps') },
+          // Redirects only: `element: null` says so (react-router warns of an empty page otherwise).
+          { index: true, loader: () => redirect('/apps'), element: null },
           { path: 'apps', lazy: () => themed(() => import('./routes/apps-route')) },
-          { path: 'apps/:appId', loader: appRedirectLoader(queryClient) },
+          { path: 'apps/:appId', loader: appRedirectLoader(queryClient), element: null },
           { path: 'apps/:appId/secrets/:secretId', loader: secretRouteLoader(queryClient), lazy: () => themed(() => import('./routes/secret-route')) },
           { path: 'apps/:appId/:envSlug', loader: secretsRouteLoader(queryClient), shouldRevalidate: unlessOnlySearchChanged, Component: secretsRoute.Component },
           { path: '*', lazy: () => themed(() => import('./routes/not-found-route')) },
