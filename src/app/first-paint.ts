@@ -22,6 +22,7 @@ import { OVERSCAN, ROW_HEIGHT } from '@/features/secrets/components/table-layout
 import rowStyles from '@/features/secrets/components/secret-row.module.css';
 import viewStyles from '@/features/secrets/components/secrets-view.module.css';
 import { colorSchemeStore } from '@/lib/color-scheme-store';
+import { environmentName } from '@/lib/environment-name';
 import layoutStyles from './app-layout.module.css';
 import { appPath, envPath, secretPath } from './paths';
 import routeStyles from './routes/secrets-route.module.css';
@@ -32,7 +33,7 @@ export const FIRST_PAINT_ATTRIBUTE = 'data-first-paint';
 interface PaintEnvironment {
   id: string;
   slug: string;
-  /** environmentName(): label, else name, else slug. */
+  /** environmentName(): as the page names it. */
   title: string;
 }
 
@@ -65,7 +66,7 @@ function environmentsOf(body: unknown): PaintEnvironment[] | null {
   for (const item of list as unknown[]) {
     const env = record(item);
     if (!env || !isString(env.id) || !isString(env.slug) || !isString(env.name) || !isString(env.label)) return null;
-    out.push({ id: env.id, slug: env.slug, title: env.label || env.name || env.slug });
+    out.push({ id: env.id, slug: env.slug, title: environmentName({ id: env.id, slug: env.slug, name: env.name, label: env.label }) });
   }
   return out;
 }
