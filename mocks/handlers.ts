@@ -404,7 +404,7 @@ export function createHandlers(store: FakeStore, faults: FaultController, option
     ),
 
     http.put(
-      api(PATHS.value),
+      api(PATHS.values),
       route('write', async ({ request, params }) => {
         const appId = param(params, 'appId');
         const secretId = param(params, 'secretId');

@@ -5,7 +5,8 @@
  *
  * - `Authorization: Bearer` goes only to the configured API origin, never into a URL;
  *   reads use the read token, writes the write token when there is one.
- * - Every response is parsed with the endpoint's zod schema; anything else is an ApiError.
+ * - Every response is parsed with the endpoint's zod schema; anything else is an ApiError. An
+ *   endpoint without a schema (a write whose answer the service does not promise) succeeds on any 2xx.
  * - Rendered secrets in PreviewOnly mode are cached by ETag in memory (never Full mode:
  *   a revealed value must live only in the react-query entry that shows it).
  */
@@ -122,6 +123,10 @@ export class ApiClient {
       throw unexpected(endpoint, 'a 304 without a cached copy');
     }
     if (!response.ok) throw await this.#httpError(response, endpoint, session);
+    if (endpoint.schema === null) {
+      void response.body?.cancel().catch(() => undefined);
+      return undefined as T;
+    }
 
     let json: unknown;
     try {

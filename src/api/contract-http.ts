@@ -11,6 +11,8 @@ export const HEADERS = {
   ifNoneMatch: 'If-None-Match',
   etag: 'ETag',
   retryAfter: 'Retry-After',
+  /** Not the service's: required on the fake's control routes, so no product request reaches them. */
+  fakeControl: 'X-Fake-Control',
 } as const;
 
 /** A rendered secret's `valueType`: whether it has a value in that environment. */
@@ -32,8 +34,14 @@ export const PATHS = {
   secrets: '/apps/:appId/secrets',
   rendered: '/apps/:appId/secrets/rendered',
   secret: '/apps/:appId/secrets/:secretId',
-  value: '/apps/:appId/secrets/:secretId/environments/:envId/value',
+  /** Set a value: `values`, plural, as the service's CLI calls it. */
+  values: '/apps/:appId/secrets/:secretId/environments/:envId/values',
+  /** Not part of the service: the fake's control routes (tests, demo reset), never under the API prefix. */
+  fakeControl: '/__fake',
 } as const;
+
+/** **Assumed** (no public figure yet): the largest value the service accepts, in UTF-8 bytes; past it, 413. */
+export const MAX_VALUE_BYTES = 1024 * 1024;
 
 export const QUERY = {
   identifierType: 'identifierType',
@@ -86,7 +94,7 @@ export const requests = {
   createSecret: (appId: string): HttpRequest => ({ method: 'POST', path: `/apps/${seg(appId)}/secrets` }),
   setValue: (appId: string, secretId: string, envId: string): HttpRequest => ({
     method: 'PUT',
-    path: `/apps/${seg(appId)}/secrets/${seg(secretId)}/environments/${seg(envId)}/value`,
+    path: `/apps/${seg(appId)}/secrets/${seg(secretId)}/environments/${seg(envId)}/values`,
   }),
 };
 

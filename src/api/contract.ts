@@ -59,6 +59,13 @@ export const secretEntitySchema = z.object({
 export type SecretEntity = z.infer<typeof secretEntitySchema>;
 
 /**
+ * What a create answers with that the dashboard relies on: only `id` (the service's CLI reads
+ * `{ id, name, slug }`; anything else may be missing or extra). Names shown come from the form.
+ */
+export const createdSecretSchema = z.object({ id: z.string() });
+export type CreatedSecret = z.infer<typeof createdSecretSchema>;
+
+/**
  * An object schema parsed by zod's compiled parser (`$ZodObjectJIT`, what classic zod's `z.object`
  * uses; zod/mini's `z.object` interprets the shape for every object). Same checks and the same
  * output (unknown keys stripped); where eval is not allowed (a CSP without 'unsafe-eval') zod falls
@@ -139,7 +146,8 @@ export interface Endpoint<T> extends HttpRequest {
   /** Human name used in error messages, e.g. "list environments". */
   name: string;
   scope: TokenScope;
-  schema: ResponseSchema<T>;
+  /** null: any 2xx is success whatever its body (none, empty, JSON or not), which is not read. */
+  schema: ResponseSchema<T> | null;
   body?: unknown;
   /** Remember the ETag and answer a 304 from memory. Only for responses that hold no clear value. */
   etag?: boolean;
@@ -178,18 +186,18 @@ export const endpoints = {
     scope: 'read',
     schema: secretEntitySchema,
   }),
-  createSecret: (appId: string, body: CreateSecretBody): Endpoint<SecretEntity> => ({
+  createSecret: (appId: string, body: CreateSecretBody): Endpoint<CreatedSecret> => ({
     name: 'create secret',
     ...requests.createSecret(appId),
     scope: 'write',
-    schema: secretEntitySchema,
+    schema: createdSecretSchema,
     body,
   }),
-  setValue: (appId: string, secretId: string, envId: string, text: string): Endpoint<SecretEntity> => ({
+  setValue: (appId: string, secretId: string, envId: string, text: string): Endpoint<void> => ({
     name: 'set secret value',
     ...requests.setValue(appId, secretId, envId),
     scope: 'write',
-    schema: secretEntitySchema,
+    schema: null,
     body: setValueBody(text),
   }),
 };

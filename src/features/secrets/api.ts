@@ -4,6 +4,7 @@ import {
   endpoints,
   type PurposeType,
   type RenderedParams,
+  type CreatedSecret,
   type RenderedSecretsResponse,
   type SecretEntity,
 } from '@/api/contract';
@@ -22,8 +23,16 @@ export interface CreateSecretInput {
   purposeType: PurposeType;
 }
 
-export function createSecret({ appId, name, purposeType }: CreateSecretInput): Promise<SecretEntity> {
-  return apiRequest(endpoints.createSecret(appId, createSecretBody(name, purposeType)));
+/** A secret just created: the id the service returned and the name the user submitted. */
+export interface NewSecret {
+  id: string;
+  name: string;
+}
+
+/** The service promises only `id` in its answer: the name shown afterwards is the one sent. */
+export async function createSecret({ appId, name, purposeType }: CreateSecretInput): Promise<NewSecret> {
+  const created: CreatedSecret = await apiRequest(endpoints.createSecret(appId, createSecretBody(name, purposeType)));
+  return { id: created.id, name };
 }
 
 export interface SetSecretValueInput {
@@ -34,6 +43,7 @@ export interface SetSecretValueInput {
   text: string;
 }
 
-export function setSecretValue({ appId, secretId, envId, text }: SetSecretValueInput): Promise<SecretEntity> {
+/** Any 2xx is success; its body is not read. */
+export function setSecretValue({ appId, secretId, envId, text }: SetSecretValueInput): Promise<void> {
   return apiRequest(endpoints.setValue(appId, secretId, envId, text));
 }

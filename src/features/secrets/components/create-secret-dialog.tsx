@@ -21,7 +21,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
-import { PURPOSE_TYPES, type Environment, type PurposeType, type SecretEntity } from '@/api/contract';
+import { PURPOSE_TYPES, type Environment, type PurposeType } from '@/api/contract';
+import type { NewSecret } from '../api';
 import { DiscardChangesDialog } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
@@ -60,7 +61,7 @@ export interface CreateSecretDialogProps {
   defaultEnvId?: string | undefined;
   onClose: () => void;
   /** Once the secret exists (even if some values failed and the user gave up on them). */
-  onCreated?: ((secret: SecretEntity, message: string) => void) | undefined;
+  onCreated?: ((secret: NewSecret, message: string) => void) | undefined;
   secretHref: (secretId: string) => string;
 }
 
@@ -76,7 +77,7 @@ export function CreateSecretDialog({ appId, environments, defaultEnvId, onClose,
   const setValueMutation = useSetSecretValue();
   const busy = useRef(false);
   const [pending, setPending] = useState(false);
-  const [created, setCreated] = useState<SecretEntity | null>(null);
+  const [created, setCreated] = useState<NewSecret | null>(null);
   const [createError, setCreateError] = useState<{ error: unknown; name: string } | null>(null);
   const [statuses, setStatuses] = useState<Record<string, EnvStatus>>({});
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
@@ -98,7 +99,7 @@ export function CreateSecretDialog({ appId, environments, defaultEnvId, onClose,
   const unsavedValues = () => getValues('values').filter((v) => v.text !== '' && statuses[v.envId]?.state !== 'saved');
   const failed = Object.entries(statuses).filter(([, s]) => s.state === 'failed');
 
-  const finish = (secret: SecretEntity, notSaved: number) => {
+  const finish = (secret: NewSecret, notSaved: number) => {
     onCreated?.(
       secret,
       notSaved > 0 ? `Created ${secret.name}; ${notSaved} initial value${notSaved === 1 ? ' was' : 's were'} not saved.` : `Created ${secret.name}.`,

@@ -1,6 +1,6 @@
 import { Suspense, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import type { SecretEntity } from '@/api/contract';
+import type { NewSecret } from '../api';
 import { lazyThemed } from '@/components/lazy-themed';
 import { SuccessSnackbar } from '@/components/success-snackbar';
 import { buttonClass } from '@/components/ui/button';
@@ -18,7 +18,7 @@ export function NewSecretButton({
   secretHref,
 }: Omit<CreateSecretDialogProps, 'onClose' | 'onCreated'>) {
   const [open, setOpen] = useState(false);
-  const [done, setDone] = useState<{ secret: SecretEntity; message: string } | null>(null);
+  const [done, setDone] = useState<{ secret: NewSecret; message: string } | null>(null);
   return (
     <>
       <button type="button" className={buttonClass({ variant: 'contained' })} onClick={() => setOpen(true)} disabled={environments.length === 0}>
