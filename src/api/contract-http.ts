@@ -29,6 +29,7 @@ export type QueryValue = string | number | readonly string[] | undefined;
 /** Path templates, also used by the fake to route requests (msw path syntax). */
 export const PATHS = {
   environments: '/environments',
+  providers: '/providers',
   apps: '/apps',
   app: '/apps/:appRef',
   secrets: '/apps/:appId/secrets',

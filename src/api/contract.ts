@@ -101,12 +101,15 @@ export const apiErrorBodySchema = z.object({
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Request bodies (strict: the fake rejects anything else with a 400, as the contract says)
+// Request bodies (strict: the fake rejects anything else with a 400, as the contract says; the
+// optional fields are the ones the service's CLI sends and the dashboard's builders leave out)
 // ---------------------------------------------------------------------------------------------
 export const createSecretBodySchema = z.strictObject({
   name: z.string().check(z.minLength(1)),
   purposeType: purposeTypeSchema,
   environmentScopedValues: z.array(z.unknown()).check(z.maxLength(0, 'environmentScopedValues is deprecated and must be []')),
+  /** The CLI sends the "Other" provider's id (the server checks `GET /providers` lists it); the dashboard omits it. */
+  providerId: z.optional(z.string().check(z.minLength(1))),
 });
 export type CreateSecretBody = z.infer<typeof createSecretBodySchema>;
 
@@ -117,6 +120,8 @@ export const setValueBodySchema = z.strictObject({
     typeHint: z.literal(SET_VALUE_FIXED.typeHint),
     text: z.string(),
   }),
+  /** The CLI sends `null`; the dashboard omits it. */
+  activity: z.optional(z.nullable(z.string())),
 });
 export type SetValueBody = z.infer<typeof setValueBodySchema>;
 
