@@ -527,6 +527,55 @@ describe('schema drift', () => {
 });
 
 // -------------------------------------------------------------------------------------------------
+describe('writes: liberal in what the answer holds', () => {
+  const setValue = () => endpoints.setValue('app-1', 's-1', 'env-1', 'v');
+
+  it.each<[string, () => Response]>([
+    ['204, no body', () => new Response(null, { status: 204 })],
+    ['200, empty body', () => new Response('', { status: 200 })],
+    ['200, {}', () => json({})],
+    ['200, an entity', () => json(secretEntity)],
+    ['201, not JSON', () => new Response('OK', { status: 201, headers: { 'Content-Type': 'text/plain' } })],
+    ['200, JSON of another shape', () => json({ id: 42, name: null })],
+  ])('set value succeeds on any 2xx: %s', async (_name, answer) => {
+    const { client } = setup({ fetch: fakeFetch(async () => answer()) });
+    await expect(client.request(setValue())).resolves.toBeUndefined();
+  });
+
+  it('set value still fails on a non-2xx, with the server message and request id', async () => {
+    const { client } = setup({ fetch: fakeFetch(async () => json({ requestId: 'req_9', error: 'Conflict', message: 'Busy' }, { status: 409 })) });
+    const error = await catchError(client.request(setValue()));
+    expect([error.kind, error.status, error.message, error.requestId]).toEqual(['http', 409, 'Busy', 'req_9']);
+  });
+
+  it.each<[string, unknown]>([
+    ['only an id', { id: 's-9' }],
+    ['{ id, name, slug } as the CLI reads it', { id: 's-9', name: 'OTHER', slug: 'other' }],
+    ['the full entity and unknown fields', { ...secretEntity, id: 's-9', more: { a: 1 } }],
+  ])('create accepts %s and returns the id', async (_name, body) => {
+    const { client } = setup({ fetch: fakeFetch(async () => json(body, { status: 201 })) });
+    await expect(client.request(endpoints.createSecret('app-1', createSecretBody('K', 'Other')))).resolves.toEqual({ id: 's-9' });
+  });
+
+  it('create without an id in its answer is an unexpected response', async () => {
+    const { client } = setup({ fetch: fakeFetch(async () => json({ name: 'K' }, { status: 201 })) });
+    const error = await catchError(client.request(endpoints.createSecret('app-1', createSecretBody('K', 'Other'))));
+    expect(error.kind).toBe('unexpected-response');
+  });
+});
+
+describe('endpoints the server does not offer', () => {
+  it('are remembered until the session changes', () => {
+    const { client } = setup();
+    client.markUnavailable('read secret');
+    expect(client.isUnavailable('read secret')).toBe(true);
+    expect(client.isUnavailable('list secrets')).toBe(false);
+    client.setSession({ baseUrl: '/api', readToken: READ_TOKEN });
+    expect(client.isUnavailable('read secret')).toBe(false);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------
 describe('ETag cache', () => {
   /** Answers 200 + ETag unless If-None-Match matches, then 304. */
   function etagServer(etag = '"v1"', body: unknown = renderedBody) {

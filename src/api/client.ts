@@ -47,6 +47,7 @@ export class ApiClient {
   #unauthorizedListeners = new Set<() => void>();
   #unauthorizedSignalled = false;
   #etags = new Map<string, { etag: string; data: unknown }>();
+  #unavailable = new Set<string>();
   readonly #fetch: typeof fetch;
   #timeoutMs: number;
   readonly #origin: string | undefined;
@@ -68,6 +69,16 @@ export class ApiClient {
     this.#session = session;
     this.#unauthorizedSignalled = false;
     this.#etags.clear();
+    this.#unavailable.clear();
+  }
+
+  /** Remembers, until the session changes, that the server does not offer an endpoint (by name). */
+  markUnavailable(endpointName: string): void {
+    this.#unavailable.add(endpointName);
+  }
+
+  isUnavailable(endpointName: string): boolean {
+    return this.#unavailable.has(endpointName);
   }
 
   get session(): ApiSession | null {
