@@ -1,4 +1,5 @@
-import { apiRequest } from '@/api/client';
+import { isApiError } from '@/api/api-error';
+import { apiClient, apiRequest } from '@/api/client';
 import {
   createSecretBody,
   endpoints,
@@ -13,8 +14,36 @@ export function getRenderedSecrets(params: RenderedParams, signal?: AbortSignal)
   return apiRequest(endpoints.renderedSecrets(params), signal);
 }
 
-export function getSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<SecretEntity> {
-  return apiRequest(endpoints.getSecret(appId, secretId), signal);
+/**
+ * A secret's detail, or why it is not there: the endpoint is only known from an older CLI.
+ * - `unavailable`: the server does not offer it (405/501 now, or remembered for this session);
+ * - `not-found` (404) and `forbidden` (403): the page falls back to the rendered lists, which tell
+ *   a missing endpoint (the secret is listed) from a missing secret, and a write-only token.
+ */
+export type SecretDetailResult =
+  | { kind: 'entity'; secret: SecretEntity }
+  | { kind: 'unavailable' | 'not-found' | 'forbidden' };
+
+export async function getSecretDetail(appId: string, secretId: string, signal?: AbortSignal): Promise<SecretDetailResult> {
+  const endpoint = endpoints.getSecret(appId, secretId);
+  if (apiClient.isUnavailable(endpoint.name)) return { kind: 'unavailable' };
+  try {
+    return { kind: 'entity', secret: await apiRequest(endpoint, signal) };
+  } catch (error) {
+    if (!isApiError(error)) throw error;
+    if (error.status === 405 || error.status === 501) {
+      apiClient.markUnavailable(endpoint.name);
+      return { kind: 'unavailable' };
+    }
+    if (error.status === 404) return { kind: 'not-found' };
+    if (error.status === 403) return { kind: 'forbidden' };
+    throw error;
+  }
+}
+
+/** After a 404 from the detail endpoint for a secret the lists show: the endpoint is missing. */
+export function markSecretDetailUnavailable(): void {
+  apiClient.markUnavailable(endpoints.getSecret('', '').name);
 }
 
 export interface CreateSecretInput {

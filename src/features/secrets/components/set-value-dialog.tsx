@@ -14,11 +14,12 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { isApiError } from '@/api/api-error';
 import type { Environment } from '@/api/contract';
 import { DiscardChangesDialog } from '@/components/confirm-dialog';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { secretQueries } from '../queries';
-import { isProductionEnvironment } from '../secret-name';
+import { isProductionEnvironment, valueSizeError } from '../secret-name';
 import { useRefocusAfterPending } from '../use-refocus-after-pending';
 import { useSetSecretValue } from '../use-set-secret-value';
 import { ValueField } from './value-field';
@@ -41,6 +42,8 @@ export interface SetValueDialogProps {
   /** Right before the write is sent (e.g. to hide a revealed value of this secret). */
   onBeforeWrite?: (() => void) | undefined;
   secretHref: (secretId: string) => string;
+  /** false: the token cannot read this secret (a Write token), so no change since opening can be checked. */
+  readable?: boolean | undefined;
 }
 
 
@@ -55,6 +58,16 @@ export function cachedDigest(queryClient: QueryClient, appId: string, envId: str
   return best?.digest;
 }
 
+/** The environment's digest now; undefined when the token may not read it (403: nothing to compare). */
+async function freshDigest(queryClient: QueryClient, options: ReturnType<typeof secretQueries.rendered>): Promise<string | undefined> {
+  try {
+    return (await queryClient.fetchQuery({ ...options, staleTime: 0 })).secretDigest;
+  } catch (error) {
+    if (isApiError(error) && error.status === 403) return undefined;
+    throw error;
+  }
+}
+
 type Step = 'edit' | 'confirm-production' | 'conflict';
 
 /**
@@ -63,7 +76,7 @@ type Step = 'edit' | 'confirm-production' | 'conflict';
  * sent. Production asks for a second confirmation; a change of the environment since the editor
  * opened (its `secretDigest`) is pointed out before overwriting.
  */
-export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite, secretHref }: SetValueDialogProps) {
+export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite, secretHref, readable = true }: SetValueDialogProps) {
   const { secretId, secretName, environment } = target;
   const envId = environment.id;
   const envName = environmentName(environment);
@@ -76,7 +89,7 @@ export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite,
 
   // The digest when the editor opened: from the cache when the user was looking at it, else fetched now.
   const [openDigest, setOpenDigest] = useState(() => cachedDigest(queryClient, appId, envId, secretName));
-  const preview = useQuery({ ...previewOptions, enabled: openDigest === undefined });
+  const preview = useQuery({ ...previewOptions, enabled: readable && openDigest === undefined });
   if (openDigest === undefined && preview.data) setOpenDigest(preview.data.secretDigest);
 
   const [text, setText] = useState('');
@@ -95,7 +108,7 @@ export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite,
   };
 
   async function save({ productionConfirmed = false, overwrite = false } = {}) {
-    if (saving.current) return;
+    if (saving.current || valueSizeError(text) !== null) return;
     if (production && !productionConfirmed) {
       setStep('confirm-production');
       return;
@@ -104,9 +117,9 @@ export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite,
     setPending(true);
     setError(null);
     try {
-      if (!overwrite) {
-        const fresh = await queryClient.fetchQuery({ ...previewOptions, staleTime: 0 });
-        if (openDigest !== undefined && fresh.secretDigest !== openDigest) {
+      if (!overwrite && readable) {
+        const fresh = await freshDigest(queryClient, previewOptions);
+        if (openDigest !== undefined && fresh !== undefined && fresh !== openDigest) {
           setStep('conflict');
           return;
         }
@@ -174,7 +187,7 @@ export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite,
               <Button onClick={requestClose} disabled={pending}>
                 Cancel
               </Button>
-              <Button ref={saveButton} type="submit" variant="contained" disabled={pending || !dirty} startIcon={savingLabel}>
+              <Button ref={saveButton} type="submit" variant="contained" disabled={pending || !dirty || valueSizeError(text) !== null} startIcon={savingLabel}>
                 {pending ? 'Saving…' : 'Save'}
               </Button>
             </>
