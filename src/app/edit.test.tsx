@@ -170,7 +170,7 @@ describe('create a secret', { timeout: 30_000 }, () => {
 
   it('on partial failure keeps the failed value and retries only it, without creating again', async () => {
     const writes = recordWrites();
-    fake.faults.add({ match: { method: 'PUT', path: /env_qa\/value$/ }, fault: { kind: 'status', status: 503 } });
+    fake.faults.add({ match: { method: 'PUT', path: /env_qa\/values$/ }, fault: { kind: 'status', status: 503 } });
     const { user, dialog } = await openNewSecret();
     await user.click(within(dialog).getByLabelText(/^Name/));
     await user.paste('PARTIAL');
@@ -243,7 +243,7 @@ describe('set a value in one environment', { timeout: 30_000 }, () => {
     ['a 500', { kind: 'status', status: 500 } as const, 'Injected fault: status 500'],
     ['a network failure', { kind: 'network' } as const, 'Could not reach the API'],
   ])('keeps the input on %s and saves on retry', async (_label, fault, message) => {
-    fake.faults.add({ match: { method: 'PUT', path: /value$/ }, fault });
+    fake.faults.add({ match: { method: 'PUT', path: /values$/ }, fault });
     const { user, dialog, field } = await openEditor('ADMIN_USERNAME');
     await user.click(field);
     await user.paste('keep me');

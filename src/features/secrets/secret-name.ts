@@ -4,6 +4,8 @@
  * user types and says *which* character is wrong and *where*, because a pasted name often hides a
  * space, a tab or a zero-width character that nobody can see.
  */
+import { MAX_VALUE_BYTES } from '@/api/contract-http';
+
 export const SECRET_NAME_MAX_LENGTH = 256;
 export const SECRET_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -180,6 +182,20 @@ export function valueWhitespaceWarning(value: string): string | null {
   if (leading > 0) parts.push(`starts with ${describeRun(value.slice(0, leading))}`);
   if (trailing > 0) parts.push(`ends with ${describeRun(value.slice(value.length - trailing))}`);
   return `The value ${parts.join(' and ')}. It is saved exactly as typed.`;
+}
+
+/** Why a value cannot be sent (past the service's size limit), or null. */
+export function valueSizeError(value: string): string | null {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: most values need no encoding to check.
+  if (value.length * 3 <= MAX_VALUE_BYTES) return null;
+  const bytes = new TextEncoder().encode(value).length;
+  if (bytes <= MAX_VALUE_BYTES) return null;
+  return `The value is ${formatBytes(bytes)}; a value can be at most ${formatBytes(MAX_VALUE_BYTES)} (${MAX_VALUE_BYTES.toLocaleString('en')} bytes of UTF-8).`;
+}
+
+function formatBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
 }
 
 function describeRun(run: string): string {

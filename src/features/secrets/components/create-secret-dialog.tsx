@@ -27,7 +27,7 @@ import { DiscardChangesDialog } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { MONOSPACE_STACK } from '@/lib/fonts';
-import { isProductionEnvironment, secretNameError, splitKeyValue, upperSnakeSuggestion } from '../secret-name';
+import { isProductionEnvironment, secretNameError, splitKeyValue, upperSnakeSuggestion, valueSizeError } from '../secret-name';
 import { useCreateSecret } from '../use-create-secret';
 import { useRefocusAfterPending } from '../use-refocus-after-pending';
 import { useSetSecretValue } from '../use-set-secret-value';
@@ -48,7 +48,15 @@ const createSecretSchema = z.object({
     if (message) ctx.addIssue({ code: 'custom', message });
   }),
   purposeType: z.enum(PURPOSE_TYPES),
-  values: z.array(z.object({ envId: z.string(), text: z.string() })),
+  values: z.array(
+    z.object({
+      envId: z.string(),
+      text: z.string().superRefine((text, ctx) => {
+        const message = valueSizeError(text);
+        if (message) ctx.addIssue({ code: 'custom', message });
+      }),
+    }),
+  ),
 });
 type CreateSecretValues = z.infer<typeof createSecretSchema>;
 

@@ -8,7 +8,7 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import { VisibilityIcon, VisibilityOffIcon } from '@/components/icons';
 import { MONOSPACE_STACK } from '@/lib/fonts';
-import { valueWhitespaceWarning } from '../secret-name';
+import { valueSizeError, valueWhitespaceWarning } from '../secret-name';
 
 /**
  * Attributes that keep browsers and password managers away from a secret value: no autofill,
@@ -44,7 +44,8 @@ export interface ValueFieldProps {
 /**
  * A multi-line secret value: masked by default (a textarea drawn with discs, so several lines work;
  * blurred where `-webkit-text-security` is not supported), with a show/hide toggle. The text is
- * kept exactly as typed; leading/trailing whitespace is pointed out with a one-click "Trim it".
+ * kept exactly as typed; leading/trailing whitespace is pointed out with a one-click "Trim it", and
+ * a value past the service's size limit is an error (the dialogs do not send it).
  */
 export const ValueField = forwardRef<HTMLTextAreaElement, ValueFieldProps>(function ValueField(
   { label, value, onChange, onBlur, onPaste, name, disabled, helperText, error, autoFocus, defaultShown = false },
@@ -53,6 +54,7 @@ export const ValueField = forwardRef<HTMLTextAreaElement, ValueFieldProps>(funct
   const [shown, setShown] = useState(defaultShown);
   const id = useId();
   const warning = valueWhitespaceWarning(value);
+  const tooLarge = valueSizeError(value);
   const toggleLabel = `${shown ? 'Hide' : 'Show'} ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
   return (
     <Stack spacing={1}>
@@ -65,7 +67,7 @@ export const ValueField = forwardRef<HTMLTextAreaElement, ValueFieldProps>(funct
         onBlur={onBlur}
         onPaste={onPaste}
         disabled={disabled}
-        error={error}
+        error={error || tooLarge !== null}
         helperText={helperText}
         autoFocus={autoFocus}
         multiline
@@ -100,6 +102,7 @@ export const ValueField = forwardRef<HTMLTextAreaElement, ValueFieldProps>(funct
           },
         }}
       />
+      {tooLarge ? <Alert severity="error">{tooLarge}</Alert> : null}
       {warning ? (
         <Alert
           severity="warning"
