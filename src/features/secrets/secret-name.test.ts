@@ -5,8 +5,10 @@ import {
   secretNameIssue,
   splitKeyValue,
   upperSnakeSuggestion,
+  valueSizeError,
   valueWhitespaceWarning,
 } from './secret-name';
+import { MAX_VALUE_BYTES } from '@/api/contract-http';
 
 describe('secretNameIssue', () => {
   it.each(['STRIPE_API_KEY', '_PRIVATE', 'a', 'lower_case_ok', 'K1', 'A'.repeat(256)])('accepts %j', (name) => {
@@ -126,5 +128,20 @@ describe('isProductionEnvironment', () => {
     expect(isProductionEnvironment({ slug: 'production', name: 'production' })).toBe(true);
     expect(isProductionEnvironment({ slug: 'eu-1', name: 'Prod EU' })).toBe(true);
     expect(isProductionEnvironment({ slug: 'staging', name: 'staging', label: 'Staging' })).toBe(false);
+  });
+});
+
+describe('valueSizeError', () => {
+  it('accepts a value of exactly the limit, counted in UTF-8 bytes', () => {
+    expect(valueSizeError('x'.repeat(MAX_VALUE_BYTES))).toBeNull();
+    expect(valueSizeError('é'.repeat(MAX_VALUE_BYTES / 2))).toBeNull();
+  });
+
+  it('refuses one byte more, saying how large it is and what the limit is', () => {
+    expect(valueSizeError('x'.repeat(MAX_VALUE_BYTES + 1))).toBe(
+      'The value is 1,048,577 bytes of UTF-8; a value can be at most 1,048,576 bytes (1 MiB). Shorten it to save it.',
+    );
+    expect(valueSizeError(`${'é'.repeat(MAX_VALUE_BYTES / 2)}x`)).toMatch(/^The value is 1,048,577 bytes/);
+    expect(valueSizeError('🔐'.repeat(MAX_VALUE_BYTES / 4 + 1))).toMatch(/^The value is 1,048,580 bytes/);
   });
 });

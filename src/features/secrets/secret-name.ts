@@ -190,12 +190,7 @@ export function valueSizeError(value: string): string | null {
   if (value.length * 3 <= MAX_VALUE_BYTES) return null;
   const bytes = new TextEncoder().encode(value).length;
   if (bytes <= MAX_VALUE_BYTES) return null;
-  return `The value is ${formatBytes(bytes)}; a value can be at most ${formatBytes(MAX_VALUE_BYTES)} (${MAX_VALUE_BYTES.toLocaleString('en')} bytes of UTF-8).`;
-}
-
-function formatBytes(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
+  return `The value is ${bytes.toLocaleString('en')} bytes of UTF-8; a value can be at most ${MAX_VALUE_BYTES.toLocaleString('en')} bytes (${+(MAX_VALUE_BYTES / 2 ** 20).toFixed(2)} MiB). Shorten it to save it.`;
 }
 
 function describeRun(run: string): string {
