@@ -2,11 +2,11 @@
  * What the real service may answer and the fake does too: the leanest write answers
  * (`writeResponses`), and a server without the secret-detail endpoint.
  */
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { renderApp, TEST_API_BASE, useFakeApi } from '@/testing/render-app';
-import { PATHS } from '@/api/contract';
+import { MAX_VALUE_BYTES, PATHS } from '@/api/contract';
 import { WRITE_RESPONSES } from '../../mocks/context.ts';
 import { errorResponse } from '../../mocks/handlers.ts';
 
@@ -68,6 +68,32 @@ describe.each(WRITE_RESPONSES)('writes answered the %s way', { timeout: 30_000 }
     expect(await screen.findByText('Saved the new value of ADMIN_USERNAME in Development.')).toBeInTheDocument();
     expect(storedValue('ADMIN_USERNAME', 'env_dev')).toBe('new admin');
     expect(document.body.textContent).not.toMatch(CONTRACT_ERROR);
+  });
+});
+
+describe('the value-size limit', { timeout: 30_000 }, () => {
+  it('says a value is too large, sends nothing, and keeps it for shortening', async () => {
+    const user = userEvent.setup();
+    const puts: string[] = [];
+    fake.server.events.on('request:start', ({ request }) => {
+      if (request.method === 'PUT') puts.push(request.url);
+    });
+    renderApp(`/apps/${APP}/development`);
+    await user.click(await screen.findByRole('button', { name: 'Edit ADMIN_USERNAME' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Set ADMIN_USERNAME in Development' });
+    const field = within(dialog).getByLabelText('New value');
+    fireEvent.change(field, { target: { value: 'x'.repeat(MAX_VALUE_BYTES + 1) } });
+    expect(within(dialog).getByText(/^The value is 1,048,577 bytes of UTF-8/)).toBeInTheDocument();
+    const save = within(dialog).getByRole('button', { name: 'Save' });
+    expect(save).toBeDisabled();
+    fireEvent.submit(field.closest('form')!);
+    expect(puts).toEqual([]);
+
+    fireEvent.change(field, { target: { value: 'x'.repeat(MAX_VALUE_BYTES) } });
+    expect(within(dialog).queryByText(/^The value is/)).not.toBeInTheDocument();
+    await user.click(save);
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(storedValue('ADMIN_USERNAME', 'env_dev')).toHaveLength(MAX_VALUE_BYTES);
   });
 });
 
