@@ -1,6 +1,7 @@
 /**
  * The demo: the fake API in a service worker (msw), under the same-origin `/api` prefix the
- * dashboard uses, with control endpoints at `/__fake/...` (handy for Playwright).
+ * dashboard uses, with control endpoints at `/__fake/...` (handy for Playwright; each call needs
+ * the header `X-Fake-Control: 1`).
  *
  * State (demo data only) lives in sessionStorage under DEMO_STORAGE_KEY, saved after every change,
  * so a reload keeps what the user created; a new tab starts from the seed.

@@ -1,18 +1,14 @@
 // @vitest-environment node
-import { apiErrorBodySchema, environmentsResponseSchema, renderedSecretsResponseSchema, setValueBody } from '../src/api/contract.ts';
+import { apiErrorBodySchema, environmentsResponseSchema, renderedSecretsResponseSchema, requests, setValueBody } from '../src/api/contract.ts';
 import { faults, FaultController, FaultRuleError, parseFaultRules } from './faults.ts';
 import { createFakeServer } from './node.ts';
 import { ENV_IDS, FIRST_APP_ID } from './seed.ts';
-import { createTestClient } from './test-client.ts';
+import { createControlClient, createTestClient } from './test-client.ts';
 
 const fake = createFakeServer();
 const call = createTestClient(fake.baseUrl);
-const control = (path: string, method: 'GET' | 'POST' | 'DELETE', body?: unknown) =>
-  fetch(`${fake.controlUrl}/__fake/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
+const controlClient = createControlClient(fake.controlUrl);
+const control = (path: string, method: 'GET' | 'POST' | 'DELETE', body?: unknown) => controlClient(path, { method, body });
 
 beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => fake.reset());
@@ -75,7 +71,7 @@ describe('fault injection in-process', () => {
     expect((await call(renderedPath, { query: renderedQuery('Full') })).status).toBe(500);
     expect((await call('/environments')).status).toBe(200);
     const secretId = fake.store.getSecretByName(FIRST_APP_ID, 'STRIPE_API_KEY')?.id ?? '';
-    const put = await call(`/apps/${FIRST_APP_ID}/secrets/${secretId}/environments/${ENV_IDS.qa}/value`, { method: 'PUT', body: setValueBody('v') });
+    const put = await call(requests.setValue(FIRST_APP_ID, secretId, ENV_IDS.qa).path, { method: 'PUT', body: setValueBody('v') });
     expect(put.status).toBe(409);
     expect((await call(`/apps/${FIRST_APP_ID}/secrets/${secretId}`)).status).toBe(404);
     expect((await call(`/apps/${FIRST_APP_ID}/secrets/${secretId}`)).status).toBe(200);
@@ -190,7 +186,7 @@ describe('control endpoints', () => {
 
   it('change settings live', async () => {
     const response = await control('settings', 'POST', { appsListing: false });
-    expect(await response.json()).toEqual({ latencyMs: 0, appsListing: false });
+    expect(await response.json()).toEqual({ latencyMs: 0, appsListing: false, writeResponses: 'minimal' });
     expect((await call('/apps')).status).toBe(404);
     expect((await control('settings', 'POST', { latencyMs: -5 })).status).toBe(400);
     await control('reset', 'POST');

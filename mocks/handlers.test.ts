@@ -4,20 +4,25 @@ import {
   appSchema,
   appsResponseSchema,
   environmentsResponseSchema,
+  HEADERS,
+  MAX_VALUE_BYTES,
+  PATHS,
   renderedSecretsResponseSchema,
+  requests,
   secretEntitySchema,
   setValueBody,
   VALUE_TYPE,
   type RenderedSecretsResponse,
 } from '../src/api/contract.ts';
-import { FAKE_TOKENS, MAX_VALUE_BYTES } from './handlers.ts';
+import { FAKE_TOKENS, hasMalformedPercent, isJsonContentType } from './handlers.ts';
 import { createFakeServer } from './node.ts';
-import { AMBIGUOUS_APP_NAME, ENV_IDS, FIRST_APP_ID } from './seed.ts';
+import { AMBIGUOUS_APP_NAME, ENV_IDS, FIRST_APP_ID, OTHER_PROVIDER, PROVIDERS } from './seed.ts';
 import { PREVIEW_MASK } from './store.ts';
-import { createTestClient } from './test-client.ts';
+import { createControlClient, createTestClient } from './test-client.ts';
 
 const fake = createFakeServer();
 const call = createTestClient(fake.baseUrl);
+const control = createControlClient(fake.controlUrl);
 
 beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => fake.reset());
@@ -60,8 +65,8 @@ async function fullValue(envId: string, name: string): Promise<string | undefine
   return body.secrets.find((s) => s.key === name)?.serializedValue;
 }
 
-const putValue = (secret: string, envId: string, body: unknown, token?: string) =>
-  call(`/apps/${APP}/secrets/${secret}/environments/${envId}/value`, { method: 'PUT', body, token });
+const putValue = (secret: string, envId: string, body: unknown, token?: string, contentType?: string | null) =>
+  call(requests.setValue(APP, secret, envId).path, { method: 'PUT', body, token, contentType });
 
 describe('auth', () => {
   it('answers 401 with the error body when the token is missing, unknown or not a Bearer', async () => {
@@ -107,6 +112,24 @@ describe('GET /environments', () => {
   });
 });
 
+describe('GET /providers', () => {
+  it('lists the seeded providers, "Other" among them, to a read or a write token', async () => {
+    for (const token of [FAKE_TOKENS.readWrite, FAKE_TOKENS.read, FAKE_TOKENS.write]) {
+      const response = await call(PATHS.providers, { token });
+      expect(response.status).toBe(200);
+      const { providers } = (await response.json()) as { providers: unknown[] };
+      expect(providers).toEqual(PROVIDERS);
+      expect(providers).toContainEqual({ id: OTHER_PROVIDER.id, name: 'Other', slug: 'other' });
+    }
+    await expectError(await call(PATHS.providers, { token: null }), 401);
+  });
+
+  it('keeps the same ids in a generated dataset and after a reset', async () => {
+    fake.reset({ secrets: 5, envs: 2, apps: 2 });
+    expect(((await (await call(PATHS.providers)).json()) as { providers: unknown[] }).providers).toEqual(PROVIDERS);
+  });
+});
+
 describe('apps', () => {
   it('lists apps, and answers 404 when the listing is switched off', async () => {
     const { apps } = appsResponseSchema.parse(await (await call('/apps')).json());
@@ -138,7 +161,15 @@ describe('apps', () => {
 describe('POST /apps/:appId/secrets', () => {
   const create = (body: unknown, appId = APP) => call(`/apps/${appId}/secrets`, { body });
 
+  it('answers 201 { id, name, slug } by default', async () => {
+    const response = await create({ name: 'NEW_API_KEY', purposeType: 'APIKey', environmentScopedValues: [] });
+    expect(response.status).toBe(201);
+    const id = fake.store.getSecretByName(APP, 'NEW_API_KEY')?.id;
+    expect(await response.json()).toEqual({ id, name: 'NEW_API_KEY', slug: 'new-api-key' });
+  });
+
   it('creates the entity with every environment and no value', async () => {
+    fake.settings.writeResponses = 'entity';
     const response = await create({ name: 'NEW_API_KEY', purposeType: 'APIKey', environmentScopedValues: [] });
     expect(response.status).toBe(201);
     const entity = secretEntitySchema.parse(await response.json());
@@ -149,8 +180,17 @@ describe('POST /apps/:appId/secrets', () => {
     expect(listed.secrets).toEqual([{ key: 'NEW_API_KEY', secretId: entity.id, valueType: VALUE_TYPE.none }]);
   });
 
+  it('accepts the providerId of a listed provider (what the CLI sends)', async () => {
+    for (const [i, provider] of PROVIDERS.entries()) {
+      const response = await create({ name: `WITH_PROVIDER_${i}`, providerId: provider.id, environmentScopedValues: [], purposeType: 'Other' });
+      expect(response.status).toBe(201);
+    }
+  });
+
   it.each([
-    ['a providerId', { name: 'A', purposeType: 'APIKey', environmentScopedValues: [], providerId: 'p1' }, /providerId/],
+    ['an unknown providerId', { name: 'A', purposeType: 'APIKey', environmentScopedValues: [], providerId: 'p1' }, /providerId "p1" is not one of the providers/],
+    ['an empty providerId', { name: 'A', purposeType: 'APIKey', environmentScopedValues: [], providerId: '' }, /providerId/],
+    ['a providerId that is not a string', { name: 'A', purposeType: 'APIKey', environmentScopedValues: [], providerId: 7 }, /providerId/],
     ['values in environmentScopedValues', { name: 'A', purposeType: 'APIKey', environmentScopedValues: [{ environment: 'env_dev', value: 'x' }] }, /environmentScopedValues/],
     ['no environmentScopedValues', { name: 'A', purposeType: 'APIKey' }, /environmentScopedValues/],
     ['an unknown purposeType', { name: 'A', purposeType: 'Certificate', environmentScopedValues: [] }, /purposeType/],
@@ -201,7 +241,7 @@ describe('GET /apps/:appId/secrets/:secretId', () => {
   });
 });
 
-describe('PUT .../environments/:envId/value', () => {
+describe('PUT .../environments/:envId/values', () => {
   const values: Array<[string, string]> = [
     ['newlines and tabs', 'line 1\nline 2\r\n\tindented\n'],
     ['surrounding spaces', '   padded   '],
@@ -216,10 +256,27 @@ describe('PUT .../environments/:envId/value', () => {
     const id = secretId('STRIPE_API_KEY');
     const response = await putValue(id, PROD, setValueBody(text));
     expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    expect(await fullValue(PROD, 'STRIPE_API_KEY')).toBe(text);
+  });
+
+  it('answers with the entity, never the value, in the entity mode', async () => {
+    fake.settings.writeResponses = 'entity';
+    const id = secretId('STRIPE_API_KEY');
+    const text = 'a value that must not come back 123';
+    const response = await putValue(id, PROD, setValueBody(text));
+    expect(response.status).toBe(200);
     const body = await response.text();
     expect(secretEntitySchema.parse(JSON.parse(body)).id).toBe(id);
-    if (text.length > 8) expect(body).not.toContain(text);
-    expect(await fullValue(PROD, 'STRIPE_API_KEY')).toBe(text);
+    expect(body).not.toContain(text);
+  });
+
+  it.each([
+    ['activity: null (what the CLI sends)', { ...setValueBody('with activity'), activity: null }],
+    ['activity as a string', { ...setValueBody('with activity'), activity: 'set from a test' }],
+  ])('accepts %s', async (_label, body) => {
+    expect((await putValue(secretId('STRIPE_API_KEY'), PROD, body)).status).toBe(200);
+    expect(await fullValue(PROD, 'STRIPE_API_KEY')).toBe('with activity');
   });
 
   it('replaces a value and creates one where there was none', async () => {
@@ -235,7 +292,8 @@ describe('PUT .../environments/:envId/value', () => {
     ['a changed valueTypeUrn', { ...valid, valueTypeUrn: 'urn:app-secret:app-secret-type:fileAppSecret' }, /valueTypeUrn/],
     ['hidden: true', { ...valid, hidden: true }, /hidden/],
     ['a changed typeHint', { ...valid, kvAppSecretValue: { ...valid.kvAppSecretValue, typeHint: 'urn:x' } }, /typeHint/],
-    ['an extra field', { ...valid, activity: { note: 'x' } }, /activity/],
+    ['an extra field', { ...valid, note: 'x' }, /note/],
+    ['an activity that is not a string or null', { ...valid, activity: { note: 'x' } }, /activity/],
     ['no text', { ...valid, kvAppSecretValue: { typeHint: valid.kvAppSecretValue.typeHint } }, /text/],
     ['a text that is not a string', { ...valid, kvAppSecretValue: { ...valid.kvAppSecretValue, text: 42 } }, /text/],
     ['a body that is not JSON', 'text=hello', /JSON/],
@@ -247,14 +305,20 @@ describe('PUT .../environments/:envId/value', () => {
     expect(await fullValue(PROD, 'STRIPE_API_KEY')).toBe(before);
   });
 
-  it('rejects values over 1 MB', async () => {
-    await expectError(await putValue(secretId('STRIPE_API_KEY'), PROD, setValueBody('x'.repeat(MAX_VALUE_BYTES + 1))), 400, /larger/);
-    expect((await putValue(secretId('STRIPE_API_KEY'), PROD, setValueBody('x'.repeat(MAX_VALUE_BYTES)))).status).toBe(200);
+  it('answers 413 to a value over MAX_VALUE_BYTES of UTF-8, and takes one of exactly that size', async () => {
+    const id = secretId('STRIPE_API_KEY');
+    const before = await fullValue(PROD, 'STRIPE_API_KEY');
+    await expectError(await putValue(id, PROD, setValueBody('x'.repeat(MAX_VALUE_BYTES + 1))), 413, /larger than 1048576 bytes/);
+    // Counted in UTF-8 bytes, not characters: 'é' is 2 bytes.
+    await expectError(await putValue(id, PROD, setValueBody('é'.repeat(MAX_VALUE_BYTES / 2) + 'x')), 413);
+    expect(await fullValue(PROD, 'STRIPE_API_KEY')).toBe(before);
+    expect((await putValue(id, PROD, setValueBody('x'.repeat(MAX_VALUE_BYTES)))).status).toBe(200);
+    expect((await putValue(id, PROD, setValueBody('é'.repeat(MAX_VALUE_BYTES / 2)))).status).toBe(200);
   });
 
   it('answers 404 for an unknown app, secret or environment', async () => {
     const id = secretId('STRIPE_API_KEY');
-    await expectError(await call(`/apps/app_nope/secrets/${id}/environments/${PROD}/value`, { method: 'PUT', body: setValueBody('x') }), 404, /App/);
+    await expectError(await call(requests.setValue('app_nope', id, PROD).path, { method: 'PUT', body: setValueBody('x') }), 404, /App/);
     await expectError(await putValue('sec_nope', PROD, setValueBody('x')), 404, /Secret/);
     await expectError(await putValue(id, 'env_nope', setValueBody('x')), 404, /Environment/);
   });
@@ -364,7 +428,120 @@ describe('GET /apps/:appId/secrets/rendered', () => {
 describe('everything else', () => {
   it('answers unknown routes under the base with a JSON 404', async () => {
     await expectError(await call('/nope'), 404, /No route/);
-    await expectError(await call(`/apps/${APP}/secrets`), 404, /No route/);
-    await expectError(await call('/environments', { method: 'DELETE' }), 404, /No route/);
+    await expectError(await call(`/apps/${APP}/secrets/x/environments/${PROD}`), 404, /No route/);
+    await expectError(await call(`/apps/${APP}/secrets/x/environments/${PROD}/value`, { method: 'PUT', body: setValueBody('x') }), 404, /No route/);
+  });
+
+  it.each([
+    ['DELETE', PATHS.environments, 'GET'],
+    ['POST', PATHS.providers, 'GET'],
+    ['PUT', `/apps/${APP}`, 'GET'],
+    ['GET', `/apps/${APP}/secrets`, 'POST'],
+    ['DELETE', `/apps/${APP}/secrets/rendered`, 'GET'],
+    ['PATCH', `/apps/${APP}/secrets/sec_x`, 'GET'],
+    ['POST', `/apps/${APP}/secrets/sec_x/environments/${PROD}/values`, 'PUT'],
+    ['GET', `/apps/${APP}/secrets/sec_x/environments/${PROD}/values`, 'PUT'],
+  ] as const)('answers %s %s with a 405 and Allow: %s', async (method, path, allow) => {
+    const response = await call(path, { method });
+    await expectError(response, 405, new RegExp(`${method} is not allowed`));
+    expect(response.headers.get('Allow')).toBe(allow);
+  });
+
+  it('answers a path with malformed percent-encoding with a 400, not a 500', async () => {
+    await expectError(await call('/apps/%E0%A4%A/secrets', { method: 'POST', body: {} }), 400, /percent-encoding/);
+    await expectError(await call('/apps/%ZZ/secrets/rendered', { query: { environment: PROD, mode: 'Full' } }), 400, /percent-encoding/);
+    await expectError(await call(`/apps/${APP}/secrets/%/environments/${PROD}/values`, { method: 'PUT', body: setValueBody('x') }), 400);
+    await expectError(await call('/nowhere/%C3'), 400);
+    // Well-formed escapes still route (an id with a slash in it is one path segment).
+    await expectError(await call(`/apps/${encodeURIComponent('a/b')}`, { query: { identifierType: 'Identifier' } }), 404, /"a\/b"/);
+    expect(hasMalformedPercent('/apps/%E2%9C%93')).toBe(false);
+    expect(hasMalformedPercent('/apps/%E2%9C')).toBe(true);
+  });
+});
+
+describe('request Content-Type', () => {
+  it('treats application/json with parameters, in any case, as JSON; anything else not', () => {
+    for (const ok of ['application/json', 'Application/JSON; charset=utf-8', 'application/json;charset=UTF-8', ' application/json ']) {
+      expect(isJsonContentType(ok)).toBe(true);
+    }
+    for (const bad of [null, '', 'text/plain', 'application/jsonx', 'application/x-www-form-urlencoded', 'text/json', 'application/problem+json']) {
+      expect(isJsonContentType(bad)).toBe(false);
+    }
+  });
+
+  const createBody = { name: 'TYPED_BODY', purposeType: 'Other', environmentScopedValues: [] };
+  it.each([
+    ['text/plain', 'text/plain'],
+    ['text/plain with a charset', 'text/plain; charset=utf-8'],
+    ['a form', 'application/x-www-form-urlencoded'],
+    ['no Content-Type', null],
+  ])('answers 415 to a create and a set value sent as %s', async (_label, contentType) => {
+    await expectError(await call(`/apps/${APP}/secrets`, { body: createBody, contentType }), 415, /Content-Type: application\/json/);
+    expect(fake.store.getSecretByName(APP, 'TYPED_BODY')).toBeUndefined();
+    const before = await fullValue(PROD, 'STRIPE_API_KEY');
+    await expectError(await putValue(secretId('STRIPE_API_KEY'), PROD, setValueBody('typed'), undefined, contentType), 415);
+    expect(await fullValue(PROD, 'STRIPE_API_KEY')).toBe(before);
+  });
+
+  it('takes JSON sent with parameters and in any case', async () => {
+    expect((await call(`/apps/${APP}/secrets`, { body: createBody, contentType: 'Application/JSON; charset=utf-8' })).status).toBe(201);
+    expect((await putValue(secretId('TYPED_BODY'), PROD, setValueBody('typed'), undefined, 'APPLICATION/json;charset=UTF-8')).status).toBe(200);
+  });
+
+  it('checks the token before the body type', async () => {
+    await expectError(await call(`/apps/${APP}/secrets`, { body: createBody, contentType: 'text/plain', token: null }), 401);
+    await expectError(await call(`/apps/${APP}/secrets`, { body: createBody, contentType: 'text/plain', token: FAKE_TOKENS.read }), 403);
+  });
+});
+
+describe('control routes', () => {
+  it('refuse a call without the control header (or with another value), and do nothing', async () => {
+    const variants: Array<Record<string, string>> = [{}, { [HEADERS.fakeControl]: '0' }, { [HEADERS.fakeControl]: 'true' }];
+    for (const headers of variants) {
+      const response = await fetch(`${fake.controlUrl}/__fake/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ fault: { kind: 'network' } }),
+      });
+      await expectError(response, 403, /X-Fake-Control: 1/);
+      await expectError(await fetch(`${fake.controlUrl}/__fake/settings`, { headers }), 403);
+      await expectError(await fetch(`${fake.controlUrl}/__fake/reset`, { method: 'POST', headers }), 403);
+    }
+    expect(fake.faults.size).toBe(0);
+    expect((await control('settings')).status).toBe(200);
+  });
+
+  it('are not under the API base, even with the header', async () => {
+    const response = await call(`${PATHS.fakeControl}/faults`, { headers: { [HEADERS.fakeControl]: '1' }, body: { fault: { kind: 'network' } } });
+    await expectError(response, 404, /No route/);
+    expect(fake.faults.size).toBe(0);
+  });
+
+  it('answer 415 to a body that is not sent as JSON (an empty reset needs none)', async () => {
+    await expectError(await control('faults', { body: { fault: { kind: 'network' } }, contentType: 'text/plain' }), 415);
+    await expectError(await control('settings', { body: { latencyMs: 5 }, contentType: null }), 415);
+    await expectError(await control('reset', { body: { secrets: 3 }, contentType: 'text/plain' }), 415);
+    expect(fake.faults.size).toBe(0);
+    expect(fake.settings.latencyMs).toBe(0);
+    expect((await control('reset', { method: 'POST' })).status).toBe(204);
+    expect((await control('settings', { body: { latencyMs: 5 }, contentType: 'application/json; charset=utf-8' })).status).toBe(200);
+  });
+
+  it('answer 405 to another method, 404 to an unknown name, 400 to malformed percent-encoding', async () => {
+    const put = await control('faults', { method: 'PUT', body: {} });
+    await expectError(put, 405);
+    expect(put.headers.get('Allow')).toBe('POST, GET, DELETE');
+    await expectError(await control('nope'), 404);
+    await expectError(await control('%E0%A4%A'), 400, /percent-encoding/);
+  });
+
+  it('switch the write responses live; a reset restores the start-up one', async () => {
+    const switched = await control('settings', { body: { writeResponses: 'empty' } });
+    expect(await switched.json()).toMatchObject({ writeResponses: 'empty' });
+    const created = await call(`/apps/${APP}/secrets`, { body: { name: 'LIVE_MODE', purposeType: 'Other', environmentScopedValues: [] } });
+    expect(await created.json()).toEqual({ id: secretId('LIVE_MODE') });
+    await expectError(await control('settings', { body: { writeResponses: 'full' } }), 400, /writeResponses/);
+    expect((await control('reset', { method: 'POST' })).status).toBe(204);
+    expect(fake.settings.writeResponses).toBe('minimal');
   });
 });

@@ -4,25 +4,28 @@
  *
  *   npm run api:fake -- --port 8787 [--host 127.0.0.1] [--secrets N --envs N --apps N --seed N]
  *                       [--canary VALUE] [--latency MS] [--no-apps-listing]
+ *                       [--write-responses minimal|empty|entity]
  *
- * The same msw handlers answer at `/` and under `/api/` (requests go through msw's `getResponse`).
- * Control endpoints: `/__fake/...` (and `/api/__fake/...`), no token. CORS for localhost origins.
+ * The same msw handlers answer at `/` (where the service's CLI calls) and under `/api/`
+ * (requests go through msw's `getResponse`). Control endpoints only at the root, `/__fake/...`, no
+ * token but the header `X-Fake-Control: 1` (never sent cross-origin: the CORS preflight does not
+ * allow it). CORS for localhost origins.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getResponse } from 'msw';
-import { HEADERS } from '../src/api/contract.ts';
-import { createFakeContext, type FakeContext, type FakeContextOptions } from './context.ts';
-import { createHandlers, errorResponse, FAKE_TOKENS } from './handlers.ts';
+import { HEADERS, PATHS } from '../src/api/contract.ts';
+import { createFakeContext, DEFAULT_WRITE_RESPONSES, WRITE_RESPONSES, type FakeContext, type FakeContextOptions, type WriteResponses } from './context.ts';
+import { createHandlers, errorResponse, FAKE_CONTROL_VALUE, FAKE_TOKENS } from './handlers.ts';
 import { wantsGenerator } from './seed.ts';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 /** Requests are handed to msw under this origin, whatever Host the client sent. */
 const INTERNAL_ORIGIN = 'http://fake.internal';
-/** Larger bodies get a 413 before reaching the handlers (the handlers reject values > 1 MB). */
+/** Larger bodies get a 413 before reaching the handlers (they answer 413 to a value over MAX_VALUE_BYTES). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length']);
@@ -50,6 +53,7 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
   };
 }
 
+/** The control header is left out on purpose: no cross-origin page may program the fake. */
 const PREFLIGHT_HEADERS = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': [HEADERS.authorization, HEADERS.contentType, HEADERS.ifNoneMatch].join(', '),
@@ -90,11 +94,8 @@ export async function startHttpFake(options: HttpFakeOptions = {}): Promise<Http
   const context = createFakeContext(contextOptions);
   const shared = { settings: context.settings };
   const handlers = [
-    ...createHandlers(context.store, context.faults, {
-      ...shared,
-      baseUrl: `${INTERNAL_ORIGIN}/api`,
-      control: { baseUrl: `${INTERNAL_ORIGIN}/api`, reset: context.reset },
-    }),
+    // No control under /api: a proxy in front (vite's) forwards /api, so it must not reach them.
+    ...createHandlers(context.store, context.faults, { ...shared, baseUrl: `${INTERNAL_ORIGIN}/api` }),
     ...createHandlers(context.store, context.faults, {
       ...shared,
       baseUrl: INTERNAL_ORIGIN,
@@ -176,7 +177,20 @@ export async function startHttpFake(options: HttpFakeOptions = {}): Promise<Http
 // CLI
 // ---------------------------------------------------------------------------------------------
 const USAGE = `Usage: npm run api:fake -- [--port 8787] [--host 127.0.0.1] [--secrets N] [--envs N] [--apps N]
-                        [--seed N] [--canary VALUE] [--latency MS] [--no-apps-listing]`;
+                        [--seed N] [--canary VALUE] [--latency MS] [--no-apps-listing]
+                        [--write-responses ${WRITE_RESPONSES.join('|')}]
+
+  --write-responses  what create and set value answer (default ${DEFAULT_WRITE_RESPONSES}; also live via POST /__fake/settings):
+                       minimal  create 201 { id, name, slug }, set value 200 with an empty body
+                       empty    create 201 { id },             set value 204
+                       entity   create 201 and set value 200 with the whole secret entity`;
+
+/** What each write-responses mode answers, for the start-up log. */
+const WRITE_RESPONSES_SUMMARY: Record<WriteResponses, string> = {
+  minimal: 'create 201 { id, name, slug }, set value 200 empty',
+  empty: 'create 201 { id }, set value 204',
+  entity: 'create 201 entity, set value 200 entity',
+};
 
 function integerFlag(values: Record<string, unknown>, name: string, min: number): number | undefined {
   const text = values[name];
@@ -202,12 +216,17 @@ export function parseCliArgs(args: string[]): HttpFakeOptions {
       canary: { type: 'string' },
       latency: { type: 'string' },
       'no-apps-listing': { type: 'boolean' },
+      'write-responses': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
+  }
+  const writeResponses = values['write-responses'] ?? DEFAULT_WRITE_RESPONSES;
+  if (!(WRITE_RESPONSES as readonly string[]).includes(writeResponses)) {
+    throw new Error(`--write-responses must be one of ${WRITE_RESPONSES.join(', ')}\n${USAGE}`);
   }
   return {
     port: integerFlag(values, 'port', 0) ?? DEFAULT_PORT,
@@ -219,6 +238,7 @@ export function parseCliArgs(args: string[]): HttpFakeOptions {
     canary: values.canary,
     latencyMs: integerFlag(values, 'latency', 0),
     appsListing: !values['no-apps-listing'],
+    writeResponses: writeResponses as WriteResponses,
   };
 }
 
@@ -230,7 +250,9 @@ async function main(): Promise<void> {
   console.log(`Fake secrets API (${dataset} data: ${store.listApps().length} apps, ${store.listEnvironments().length} environments)`);
   console.log(`  listening on ${fake.url}  (also under ${fake.url}/api)`);
   console.log(`  tokens: read+write ${FAKE_TOKENS.readWrite} | read ${FAKE_TOKENS.read} | write ${FAKE_TOKENS.write}`);
-  console.log(`  control: POST|GET|DELETE ${fake.url}/__fake/faults, POST ${fake.url}/__fake/reset, GET|POST ${fake.url}/__fake/settings`);
+  console.log(`  write responses: ${fake.context.settings.writeResponses} (${WRITE_RESPONSES_SUMMARY[fake.context.settings.writeResponses]})`);
+  const control = `${fake.url}${PATHS.fakeControl}`;
+  console.log(`  control (header ${HEADERS.fakeControl}: ${FAKE_CONTROL_VALUE}): POST|GET|DELETE ${control}/faults, POST ${control}/reset, GET|POST ${control}/settings`);
   const stop = () => {
     fake.close().then(
       () => process.exit(0),

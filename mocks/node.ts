@@ -6,7 +6,8 @@
  *   afterEach(() => fake.reset());
  *   afterAll(() => fake.server.close());
  *
- * Control endpoints live at the origin of `baseUrl` (`http://localhost/__fake/...`).
+ * Control endpoints live at the origin of `baseUrl` (`http://localhost/__fake/...`) and need the
+ * header `X-Fake-Control: 1` (test-client.ts `createControlClient` sends it).
  */
 import { setupServer, type SetupServer } from 'msw/node';
 import { createFakeContext, type FakeContextOptions, type FakeSettings } from './context.ts';

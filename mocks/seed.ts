@@ -7,12 +7,13 @@
  * - `generateDataset()`: big seeded datasets for benchmarks (e.g. 10,000 secrets × 12 envs × 300
  *   apps). Only the first app gets `secrets` secrets; the others get 20–30 each, built lazily.
  * - `seedInit()`: picks one of the two from `SeedOptions` (what the entries and `/__fake/reset` use).
+ * - Both list the same PROVIDERS (stable ids), "Other" among them (the CLI looks it up by name).
  * - `canary`: a distinctive value set for CANARY_TOKEN_1..3 in every environment of the first
  *   app, so leak audits can search logs, storage and the DOM for it.
  */
 import { type App, type Environment, type PurposeType } from '../src/api/contract.ts';
 import { createRng, hash53, type Rng } from './random.ts';
-import { FakeStore, slugify, type AppRecord, type SecretRecord, type StoreInit } from './store.ts';
+import { FakeStore, slugify, type AppRecord, type Provider, type SecretRecord, type StoreInit } from './store.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Stable ids
@@ -23,6 +24,17 @@ export const DEMO_APP_ID = FIRST_APP_ID;
 export const DEMO_APP_IDS = { payments: 'app_payments', web: 'app_web', data: 'app_data' } as const;
 
 export const ENV_IDS = { development: 'env_dev', qa: 'env_qa', staging: 'env_staging', production: 'env_prod' } as const;
+
+/** The provider the service's CLI looks up by name and sends as `providerId` when it creates a secret. */
+export const OTHER_PROVIDER: Provider = { id: 'prv_other', name: 'Other', slug: 'other' };
+
+/** `GET /providers` in every dataset (stable ids). */
+export const PROVIDERS: readonly Provider[] = [
+  { id: 'prv_aws', name: 'AWS', slug: 'aws' },
+  { id: 'prv_github', name: 'GitHub', slug: 'github' },
+  OTHER_PROVIDER,
+  { id: 'prv_stripe', name: 'Stripe', slug: 'stripe' },
+];
 
 /** Secret names that carry the canary value (when `canary` is given). */
 export const CANARY_KEYS = ['CANARY_TOKEN_1', 'CANARY_TOKEN_2', 'CANARY_TOKEN_3'] as const;
@@ -385,7 +397,7 @@ export function demoInit(options: Pick<SeedOptions, 'canary' | 'ambiguousAppName
     ],
   }));
   if (options.ambiguousAppNames) apps.push(...ambiguousApps());
-  return { environments: envs, apps };
+  return { environments: envs, providers: PROVIDERS.map((p) => ({ ...p })), apps };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,7 +481,7 @@ export function generateDataset(options: SeedOptions = {}): StoreInit {
     const canaries = canarySecrets(app.id, canary, appEnvs).slice(0, secrets);
     return [...generatedSecrets(app, appEnvs, secrets - canaries.length, seed), ...canaries];
   };
-  return { environments: envs, apps, secretsFactory: factory };
+  return { environments: envs, providers: PROVIDERS.map((p) => ({ ...p })), apps, secretsFactory: factory };
 }
 
 /** True when the options ask for a generated dataset rather than the demo. */

@@ -8,6 +8,8 @@ import {
   ENV_IDS,
   FIRST_APP_ID,
   generateDataset,
+  OTHER_PROVIDER,
+  PROVIDERS,
   seedInit,
 } from './seed.ts';
 import { FakeStore, PREVIEW_MASK, previewOf, secretNameProblem } from './store.ts';
@@ -163,6 +165,16 @@ describe('store', () => {
     expect(next.status === 'created' && next.secret.id).not.toBe(created.secret.id);
     expect(() => FakeStore.fromJSON('{"version":1}')).toThrow();
     expect(() => FakeStore.fromJSON('not json')).toThrow();
+  });
+
+  it('lists the seeded providers, keeps them through a JSON round trip, and loads an older snapshot with none', () => {
+    expect(store.listProviders()).toEqual(PROVIDERS);
+    expect(store.getProvider(OTHER_PROVIDER.id)).toEqual({ id: 'prv_other', name: 'Other', slug: 'other' });
+    expect(store.getProvider('prv_nope')).toBeUndefined();
+    expect(FakeStore.fromJSON(JSON.stringify(store)).listProviders()).toEqual(PROVIDERS);
+    const { providers: _providers, ...older } = store.toJSON();
+    expect(FakeStore.fromJSON(older).listProviders()).toEqual([]);
+    expect(new FakeStore(generateDataset({ secrets: 1, envs: 1, apps: 1 })).listProviders()).toEqual(PROVIDERS);
   });
 
   it('tells subscribers about every mutation', () => {

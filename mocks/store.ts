@@ -1,6 +1,6 @@
 /**
- * The fake API's in-memory state: environments, apps, secrets and their values per environment,
- * plus a revision (`incrementalId` + `secretDigest`) per (app, environment).
+ * The fake API's in-memory state: environments, providers, apps, secrets and their values per
+ * environment, plus a revision (`incrementalId` + `secretDigest`) per (app, environment).
  *
  * - Big datasets stay small: an app listed without secrets gets them from `secretsFactory` the
  *   first time it is used (the factory must be deterministic, e.g. seeded per app id).
@@ -64,6 +64,10 @@ export function slugify(name: string): string {
 // ---------------------------------------------------------------------------------------------
 // Snapshot (JSON) shape
 // ---------------------------------------------------------------------------------------------
+/** A provider as `GET /providers` lists it (the CLI sends the "Other" one's id when it creates a secret). */
+export const providerSchema = z.object({ id: z.string().min(1), name: z.string(), slug: z.string() });
+export type Provider = z.infer<typeof providerSchema>;
+
 export const secretRecordSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -86,6 +90,8 @@ export type AppRecord = z.infer<typeof appRecordSchema>;
 export const storeSnapshotSchema = z.object({
   version: z.literal(1),
   environments: z.array(environmentSchema),
+  /** Optional: snapshots saved before providers existed load with none. */
+  providers: z.array(providerSchema).optional(),
   apps: z.array(appRecordSchema),
   nextSecretNumber: z.number().int().nonnegative(),
 });
@@ -96,6 +102,8 @@ export type SecretsFactory = (app: App, environments: readonly Environment[]) =>
 
 export interface StoreInit {
   environments: Environment[];
+  /** Default: none. */
+  providers?: Provider[];
   /** An app without `secrets` gets them from `secretsFactory` (or none) on first use. */
   apps: AppRecord[];
   secretsFactory?: SecretsFactory;
@@ -183,6 +191,7 @@ function toRecord(secret: SecretState): SecretRecord {
 export class FakeStore {
   #environments: Environment[] = [];
   #envById = new Map<string, Environment>();
+  #providers: Provider[] = [];
   #apps = new Map<string, AppState>();
   #factory: SecretsFactory | undefined;
   #nextSecretNumber = 1;
@@ -203,6 +212,7 @@ export class FakeStore {
     return {
       version: 1,
       environments: this.#environments.map((env) => ({ ...env })),
+      providers: this.listProviders(),
       apps: [...this.#apps.values()].map((state) => ({
         ...state.app,
         secrets: [...this.#materialize(state).values()].map(toRecord),
@@ -234,6 +244,15 @@ export class FakeStore {
   getEnvironment(envId: string): Environment | undefined {
     const env = this.#envById.get(envId);
     return env && { ...env };
+  }
+
+  listProviders(): Provider[] {
+    return this.#providers.map((provider) => ({ ...provider }));
+  }
+
+  getProvider(providerId: string): Provider | undefined {
+    const provider = this.#providers.find((p) => p.id === providerId);
+    return provider && { ...provider };
   }
 
   listApps(): App[] {
@@ -377,6 +396,7 @@ export class FakeStore {
   #replace(init: StoreInit): void {
     this.#environments = init.environments.map((env) => ({ ...env }));
     this.#envById = new Map(this.#environments.map((env) => [env.id, env]));
+    this.#providers = (init.providers ?? []).map((provider) => ({ ...provider }));
     this.#factory = init.secretsFactory;
     this.#nextSecretNumber = init.nextSecretNumber ?? 1;
     this.#apps = new Map();

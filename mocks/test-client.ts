@@ -1,14 +1,17 @@
 /**
- * A tiny fetch helper for the fake API's own tests (plain `fetch`, explicit headers).
+ * Tiny fetch helpers for the fake API's own tests (plain `fetch`, explicit headers).
  */
-import { FAKE_TOKENS } from './handlers.ts';
+import { HEADERS, PATHS } from '../src/api/contract.ts';
+import { FAKE_CONTROL_VALUE, FAKE_TOKENS } from './handlers.ts';
 
 export interface CallOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS' | 'PATCH' | 'HEAD';
   /** Bearer token; default the read+write demo token; null sends no Authorization header. */
   token?: string | null;
   /** Sent as JSON unless a string (sent as is). */
   body?: unknown;
+  /** Content-Type of a body: default `application/json`; null sends none. */
+  contentType?: string | null;
   query?: Record<string, string | readonly string[]>;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -22,12 +25,24 @@ export function createTestClient(baseUrl: string) {
     }
     const headers = new Headers(options.headers);
     const token = options.token === undefined ? FAKE_TOKENS.readWrite : options.token;
-    if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+    if (token !== null) headers.set(HEADERS.authorization, `Bearer ${token}`);
     let body: string | undefined;
     if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      headers.set('Content-Type', 'application/json');
+      const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
+      if (contentType === null) headers.delete(HEADERS.contentType);
+      else headers.set(HEADERS.contentType, contentType);
     }
     return fetch(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, signal: options.signal });
   };
+}
+
+/**
+ * Calls the fake's control routes at `origin` + `/__fake/<name>`, with the control header (and no
+ * token) unless the options say otherwise.
+ */
+export function createControlClient(origin: string) {
+  const call = createTestClient(`${origin}${PATHS.fakeControl}`);
+  return (name: string, options: CallOptions = {}): Promise<Response> =>
+    call(`/${name}`, { token: null, ...options, headers: { [HEADERS.fakeControl]: FAKE_CONTROL_VALUE, ...options.headers } });
 }
