@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { ServerResponse } from 'node:http';
+import { apiProxyGuard } from './mocks/api-proxy-guard.ts';
 
 /**
  * API_UPSTREAM=https://api.commandk.dev npm start   → /api/* is proxied to that upstream
@@ -12,16 +13,32 @@ const upstream = process.env.API_UPSTREAM?.replace(/\/+$/, '');
 /** API_TIMEOUT_MS: how long a request may go unanswered (default 15 s); tests shorten it. */
 const requestTimeoutMs = process.env.API_TIMEOUT_MS ? Number(process.env.API_TIMEOUT_MS) : undefined;
 
+const API_PREFIX = '/api';
+const rewriteApiPath = (path: string) => path.replace(/^\/api/, '');
+
 const proxy = upstream
   ? {
-      '/api': {
+      [API_PREFIX]: {
         target: upstream,
         changeOrigin: true,
         secure: true,
-        rewrite: (path: string) => path.replace(/^\/api/, ''),
+        rewrite: rewriteApiPath,
       },
     }
   : undefined;
+
+/**
+ * Before the proxy: nothing under /api may reach the fake's control routes at the upstream's root
+ * (`/api/__fake/...` and its encoded spellings get a JSON 404), and the control header is never
+ * forwarded (mocks/api-proxy-guard.ts).
+ */
+function apiProxyGuardPlugin(): Plugin {
+  // Returns nothing: the middleware must run before vite's own (the proxy among them).
+  const install = (server: { middlewares: { use: (fn: ReturnType<typeof apiProxyGuard>) => unknown } }): void => {
+    if (proxy) server.middlewares.use(apiProxyGuard(API_PREFIX, rewriteApiPath));
+  };
+  return { name: 'dashboard-api-proxy-guard', configureServer: install, configurePreviewServer: install };
+}
 
 /** The runtime config script (`/app-config.js`), read by src/config/runtime-config.ts. */
 function configScript(demo: boolean): string {
@@ -116,7 +133,7 @@ function firstPageChunks(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), runtimeConfig(), firstPageChunks()],
+  plugins: [react(), apiProxyGuardPlugin(), runtimeConfig(), firstPageChunks()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { port: 5173, strictPort: false, proxy, open: !process.env.CI && !process.env.NO_OPEN },
   preview: { port: 4173, strictPort: false, proxy },
