@@ -7,7 +7,8 @@ import { CANARY, DEMO_PORT, HTTP_APPS, HTTP_FAKE_PORT, HTTP_FAKE_URL, HTTP_PREVI
  * - demo: `vite preview` with the fake API in the page's service worker (one fake per test:
  *   each test has its own browser context, hence its own service worker);
  * - http: the same build behind `vite preview` with API_UPSTREAM → `npm run api:fake` on
- *   127.0.0.1, so every request crosses real sockets through the proxy (specs `*.http.spec.ts`).
+ *   127.0.0.1, so every request crosses real sockets through the proxy (specs `*.http.spec.ts`);
+ *   that fake answers writes as leanly as the contract allows (`--write-responses empty`).
  */
 const launchOptions = chromiumLaunchOptions();
 
@@ -47,8 +48,10 @@ export default defineConfig({
       env: { API_UPSTREAM: '' },
     },
     {
-      command: `npx tsx mocks/http-server.ts --port ${HTTP_FAKE_PORT} --apps ${HTTP_APPS} --secrets 60 --envs 4 --canary ${CANARY}`,
-      url: `${HTTP_FAKE_URL}/__fake/settings`,
+      // The leanest write answers (create 201 { id }, set value 204): every http spec copes with them.
+      command: `npx tsx mocks/http-server.ts --port ${HTTP_FAKE_PORT} --apps ${HTTP_APPS} --secrets 60 --envs 4 --canary ${CANARY} --write-responses empty`,
+      // Answers 401 without a token: ready for Playwright, which counts any status below 404.
+      url: `${HTTP_FAKE_URL}/environments`,
       reuseExistingServer: false,
       timeout: 60_000,
     },

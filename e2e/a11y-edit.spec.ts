@@ -1,4 +1,4 @@
-import { test, expect, injectFault, openDemoEnvironment, row } from './fixtures';
+import { test, expect, injectFault, openDemoEnvironment, row, setValuePattern } from './fixtures';
 import { expectNoViolations } from './axe';
 
 /** The write side: forms and dialogs in every state a user meets, light and dark. */
@@ -40,7 +40,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await field.fill(' padded\n');
       await expect(editor.getByRole('button', { name: 'Trim it' })).toBeVisible();
       await expectNoViolations(page, 'set-value dialog (whitespace warning)');
-      await injectFault(page, { match: { method: 'PUT', pathPattern: 'value$' }, fault: { kind: 'status', status: 500 } });
+      await injectFault(page, { match: { method: 'PUT', pathPattern: setValuePattern() }, fault: { kind: 'status', status: 500 } });
       await editor.getByRole('button', { name: 'Save' }).click();
       await expect(editor.getByRole('alert').filter({ hasText: 'Could not save ADMIN_USERNAME in Development' })).toContainText('Injected fault: status 500');
       await expectNoViolations(page, 'set-value dialog (server error)');

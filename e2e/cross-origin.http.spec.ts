@@ -1,3 +1,4 @@
+import { PATHS } from '../src/api/contract-http';
 import { test, expect, row, signInWithToken } from './fixtures';
 import { expectTokensOnlyInAuthorization } from './audit';
 import { HTTP_FAKE_URL } from './constants';
@@ -36,10 +37,10 @@ test('signed in with the API base URL set to another origin: list, reveal and se
 
   // Every API call went straight to the fake's origin; none went through the preview's /api proxy.
   const apiCalls = recorder.requests.filter((r) => r.url.startsWith(`${HTTP_FAKE_URL}/`));
-  const methods = new Set(apiCalls.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/\/secrets\/[^/]+\/environments\//, '/secrets/:id/environments/')}`));
+  const methods = new Set(apiCalls.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/\/secrets\/[^/]+\/environments\//, '/secrets/:secretId/environments/')}`));
   expect(methods).toContain('GET /environments');
   expect(methods).toContain(`GET /apps/${APP}/secrets/rendered`);
-  expect(methods).toContain(`PUT /apps/${APP}/secrets/:id/environments/env_dev/value`);
+  expect(methods).toContain(`PUT ${PATHS.values.replace(':appId', APP).replace(':envId', 'env_dev')}`);
   expect(apiCalls.some((r) => new URL(r.url).searchParams.get('mode') === 'Full')).toBe(true);
   expect(recorder.requests.filter((r) => r.url.startsWith(`${baseURL}/api/`))).toEqual([]);
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, injectFault, openDemoEnvironment, row } from './fixtures';
+import { test, expect, injectFault, openDemoEnvironment, row, setValuePattern } from './fixtures';
 
 /** A name no seeded secret has (each test also has its own fake). */
 function uniqueName(prefix: string): string {
@@ -121,7 +121,7 @@ test('losing the network mid-save keeps what was typed, and retrying saves it', 
   const editor = page.getByRole('dialog', { name: 'Set ADMIN_USERNAME in Development' });
   const field = editor.getByRole('textbox', { name: 'New value' });
   await field.fill('typed once');
-  await injectFault(page, { match: { method: 'PUT', pathPattern: 'value$' }, fault: { kind: 'network' }, times: 1 });
+  await injectFault(page, { match: { method: 'PUT', pathPattern: setValuePattern() }, fault: { kind: 'network' }, times: 1 });
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor.getByRole('alert')).toContainText('Could not reach the API');
   await expect(field).toHaveValue('typed once');
@@ -136,7 +136,7 @@ test('losing the network mid-save keeps what was typed, and retrying saves it', 
   await dialog.getByRole('textbox', { name: /^Name/ }).fill(name);
   await dialog.getByRole('textbox', { name: 'Initial value in Development' }).fill('dev-kept');
   await dialog.getByRole('textbox', { name: 'Initial value in QA' }).fill('qa-kept');
-  await injectFault(page, { match: { method: 'PUT', pathPattern: 'env_qa/value$' }, fault: { kind: 'network' }, times: 1 });
+  await injectFault(page, { match: { method: 'PUT', pathPattern: setValuePattern('env_qa') }, fault: { kind: 'network' }, times: 1 });
   await dialog.getByRole('button', { name: 'Create secret' }).click();
   await expect(dialog.getByText(`${name} was created`)).toBeVisible();
   await expect(dialog.getByRole('status')).toHaveText('Saved in Development. Failed in QA.');

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Locator, Page, Request } from '@playwright/test';
-import { test, expect, row } from './fixtures';
+import { PATHS } from '../src/api/contract-http';
+import { test, expect, row, contractPathPattern, FAKE_CONTROL_HEADERS } from './fixtures';
 import { SESSION_KEY, TOKENS } from './audit';
 import { CANARY, HTTP_FAKE_URL, HTTP_TIMEOUT_MS } from './constants';
 
@@ -114,9 +115,9 @@ function faultBody(cell: Cell): Record<string, unknown> {
 }
 
 function pathPattern({ op, app }: Cell): string {
-  if (op === 'create') return `^/(api/)?apps/${app}/secrets$`;
-  if (op === 'set') return `^/(api/)?apps/${app}/secrets/[^/]+/environments/${ENV_ID}/value$`;
-  return `^/(api/)?apps/${app}/secrets/rendered$`;
+  if (op === 'create') return `^(/api)?${contractPathPattern(PATHS.secrets, { appId: app })}$`;
+  if (op === 'set') return `^(/api)?${contractPathPattern(PATHS.values, { appId: app, envId: ENV_ID })}$`;
+  return `^(/api)?${contractPathPattern(PATHS.rendered, { appId: app })}$`;
 }
 
 function faultRule(cell: Cell) {
@@ -143,7 +144,7 @@ function isOpFetch(cell: Cell, key: string, method: string, href: string): boole
     case 'create':
       return method === 'POST' && url.pathname === `/api/apps/${cell.app}/secrets`;
     case 'set':
-      return method === 'PUT' && new RegExp(`^/api/apps/${cell.app}/secrets/[^/]+/environments/${ENV_ID}/value$`).test(url.pathname);
+      return method === 'PUT' && new RegExp(`^/api${contractPathPattern(PATHS.values, { appId: cell.app, envId: ENV_ID })}$`).test(url.pathname);
     default: {
       if (method !== 'GET' || url.pathname !== `/api/apps/${cell.app}/secrets/rendered`) return false;
       if (cell.op === 'list') return mode === 'PreviewOnly' && names.length === 0;
@@ -186,15 +187,18 @@ async function appSecrets(request: APIRequestContext, app: string): Promise<Rend
 }
 
 async function injectFault(request: APIRequestContext, rule: ReturnType<typeof faultRule>) {
-  const response = await request.post(`${HTTP_FAKE_URL}/__fake/faults`, { data: rule });
+  const response = await request.post(`${HTTP_FAKE_URL}${PATHS.fakeControl}/faults`, { data: rule, headers: FAKE_CONTROL_HEADERS });
   expect(response.status(), 'POST /__fake/faults').toBe(201);
 }
 
 /** Rules still active for this cell's pattern (they expire by `times`; never DELETEd: other workers' rules live there too). */
 async function remainingRules(request: APIRequestContext, pattern: string): Promise<unknown[]> {
-  const response = await request.get(`${HTTP_FAKE_URL}/__fake/faults`);
+  const response = await request.get(`${HTTP_FAKE_URL}${PATHS.fakeControl}/faults`, { headers: FAKE_CONTROL_HEADERS });
+  expect(response.status(), 'GET /__fake/faults').toBe(200);
   const { rules } = (await response.json()) as { rules: Array<{ match: { pathPattern?: string } }> };
-  return rules.filter((rule) => rule.match.pathPattern === pattern);
+  // Listed as the RegExp's source, where "/" comes back escaped: compare compiled sources.
+  const source = new RegExp(pattern).source;
+  return rules.filter((rule) => rule.match.pathPattern !== undefined && new RegExp(rule.match.pathPattern).source === source);
 }
 
 /** Where the cell's error shows: one alert, identified by its headline. */

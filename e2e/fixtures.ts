@@ -1,4 +1,5 @@
 import { test as base, expect, type Page, type Request } from '@playwright/test';
+import { HEADERS, PATHS } from '../src/api/contract-http';
 
 export interface RecordedRequest {
   url: string;
@@ -91,16 +92,46 @@ export interface FakeFaultRule {
   times?: number;
 }
 
+/** The headers of every call to the fake's control routes (`/__fake/...`): they refuse calls without them. */
+export const FAKE_CONTROL_HEADERS = { [HEADERS.contentType]: 'application/json', [HEADERS.fakeControl]: '1' };
+
 /**
  * Programs the demo's fake API. The fake lives in the page's service worker, so the request must
  * come from the page (a `page.request` call would bypass the worker); `page.route` does not see
  * requests the worker answers either.
  */
 export async function injectFault(page: Page, rule: FakeFaultRule): Promise<void> {
-  const status = await page.evaluate(async (body) => {
-    const response = await fetch('/__fake/faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    return response.status;
-  }, rule);
+  const status = await page.evaluate(
+    async ([url, headers, body]) => {
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+      return response.status;
+    },
+    [`${PATHS.fakeControl}/faults`, FAKE_CONTROL_HEADERS, rule] as const,
+  );
   expect(status, 'POST /__fake/faults').toBe(201);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A RegExp source for a contract path template (PATHS in src/api/contract-http.ts): each `:param`
+ * is the value given for it, or any one segment. Not anchored.
+ */
+export function contractPathPattern(template: string, params: Record<string, string> = {}): string {
+  return template
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) return escapeRegExp(segment);
+      const value = params[segment.slice(1)];
+      return value === undefined ? '[^/]+' : escapeRegExp(value);
+    })
+    .join('/');
+}
+
+/** A fault rule's `pathPattern` for setting a value (any app and secret; one environment when given). */
+export function setValuePattern(envId?: string): string {
+  return `${contractPathPattern(PATHS.values, envId === undefined ? {} : { envId })}$`;
 }
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, injectFault, row } from './fixtures';
+import { test, expect, injectFault, row, setValuePattern } from './fixtures';
 
 /**
  * Every journey with the keyboard alone: no click, no fill. Focus must be visible wherever it
@@ -110,7 +110,7 @@ test('sign in, open an app, switch environment, search, reveal, copy, set a valu
   // A failed save leaves focus on Save (not lost in the dialog): Enter again retries.
   const save = editor.getByRole('button', { name: 'Save' });
   await tabTo(page, save);
-  await injectFault(page, { match: { method: 'PUT', pathPattern: 'value$' }, fault: { kind: 'status', status: 500 } });
+  await injectFault(page, { match: { method: 'PUT', pathPattern: setValuePattern() }, fault: { kind: 'status', status: 500 } });
   await page.keyboard.press('Enter');
   await expect(editor.getByRole('alert')).toContainText('Injected fault: status 500');
   await expect(save).toBeFocused();
