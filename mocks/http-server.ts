@@ -183,7 +183,10 @@ const USAGE = `Usage: npm run api:fake -- [--port 8787] [--host 127.0.0.1] [--se
   --write-responses  what create and set value answer (default ${DEFAULT_WRITE_RESPONSES}; also live via POST /__fake/settings):
                        minimal  create 201 { id, name, slug }, set value 200 with an empty body
                        empty    create 201 { id },             set value 204
-                       entity   create 201 and set value 200 with the whole secret entity`;
+                       entity   create 201 and set value 200 with the whole secret entity
+
+  The API answers at / and under /api. Control (faults, reset, settings) only at /__fake/..., with
+  the header X-Fake-Control: 1.`;
 
 /** What each write-responses mode answers, for the start-up log. */
 const WRITE_RESPONSES_SUMMARY: Record<WriteResponses, string> = {
