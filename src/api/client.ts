@@ -1,7 +1,5 @@
 /**
- * The authenticated fetch wrapper: the only code in the dashboard that calls `fetch` — with
- * early-responses.ts, which sends a first page's GETs the same way before this code has loaded
- * and hands them over here.
+ * The authenticated fetch wrapper: the only code in the dashboard that calls `fetch`.
  *
  * - `Authorization: Bearer` goes only to the configured API origin, never into a URL;
  *   reads use the read token, writes the write token when there is one.
@@ -11,8 +9,7 @@
  *   a revealed value must live only in the react-query entry that shows it).
  */
 import { ApiError, defaultMessage, parseRetryAfter } from './api-error';
-import { apiErrorBodySchema, bearer, buildUrl, fetchOptions, HEADERS, type Endpoint } from './contract';
-import { discardEarlyResponses, takeEarlyResponse, type EarlyResponse } from './early-responses';
+import { apiErrorBodySchema, HEADERS, type Endpoint, type HttpRequest, type QueryValue } from './contract';
 
 export interface ApiSession {
   /** Base URL of the API: absolute (`https://api.example.com`) or same-origin path (`/api`). */
@@ -37,6 +34,29 @@ export interface RequestOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * The URL of a request: the base URL (absolute, or a same-origin path resolved against `origin`)
+ * joined with the path; a list query value is sent as the parameter repeated once per item.
+ */
+export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> | undefined, origin: string): URL {
+  const base = new URL(baseUrl.replace(/\/+$/, '') + '/', origin);
+  const url = new URL(path.replace(/^\/+/, ''), base);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value as readonly string[]) url.searchParams.append(key, v);
+    else url.searchParams.append(key, String(value));
+  }
+  return url;
+}
+
+/**
+ * The fetch options of every API request: no cookies, no HTTP cache (responses may hold values),
+ * no referrer.
+ */
+function fetchOptions(method: HttpRequest['method'], headers: Headers, body: string | undefined, signal: AbortSignal): RequestInit {
+  return { method, headers, body, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal };
+}
 
 function defaultOrigin(): string {
   return typeof location !== 'undefined' ? location.origin : 'http://localhost';
@@ -65,7 +85,6 @@ export class ApiClient {
 
   /** Sets (or clears) the session; forgets every cached response of the previous one. */
   setSession(session: ApiSession | null): void {
-    if (!session) discardEarlyResponses();
     this.#session = session;
     this.#unauthorizedSignalled = false;
     this.#etags.clear();
@@ -108,7 +127,7 @@ export class ApiClient {
     if (url.origin === apiOrigin) {
       const token = endpoint.scope === 'write' ? (session.writeToken || session.readToken) : session.readToken;
       try {
-        headers.set(HEADERS.authorization, bearer(token));
+        headers.set(HEADERS.authorization, `Bearer ${token}`);
       } catch {
         // No cause: the Headers TypeError quotes the whole value, token included (e.g. a pasted newline).
         throw new ApiError({
@@ -123,10 +142,8 @@ export class ApiClient {
     const cacheKey = url.href;
     const cached = endpoint.etag ? this.#etags.get(cacheKey) : undefined;
     if (cached) headers.set(HEADERS.ifNoneMatch, cached.etag);
-    // The same request sent by the entry chunk before this code loaded (early-responses.ts).
-    const early = cached || endpoint.method !== 'GET' ? undefined : takeEarlyResponse(url.href, headers.get(HEADERS.authorization));
 
-    const response = await this.#send(url, endpoint, headers, options, early);
+    const response = await this.#send(url, endpoint, headers, options);
 
     if (response.status === 304) {
       if (cached) return cached.data as T;
@@ -141,8 +158,7 @@ export class ApiClient {
 
     let json: unknown;
     try {
-      // An early response's body may have been read already, by the first paint: the same parse.
-      json = early ? await early.json() : await response.json();
+      json = await response.json();
     } catch {
       // No cause attached: a JSON SyntaxError quotes the body, which may hold a secret value.
       throw unexpected(endpoint, 'a body that is not JSON');
@@ -155,9 +171,8 @@ export class ApiClient {
     return parsed.data;
   }
 
-  async #send(url: URL, endpoint: Endpoint<unknown>, headers: Headers, options: RequestOptions, early: EarlyResponse | undefined): Promise<Response> {
+  async #send(url: URL, endpoint: Endpoint<unknown>, headers: Headers, options: RequestOptions): Promise<Response> {
     const controller = new AbortController();
-    if (early) controller.signal.addEventListener('abort', early.abort, { once: true });
     const callerSignal = options.signal;
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -169,7 +184,6 @@ export class ApiClient {
     else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
 
     try {
-      if (early) return await early.response;
       const body = endpoint.body === undefined ? undefined : JSON.stringify(endpoint.body);
       return await this.#fetch(url.href, fetchOptions(endpoint.method, headers, body, controller.signal));
     } catch (cause) {

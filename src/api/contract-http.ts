@@ -1,9 +1,8 @@
 /**
  * The HTTP side of the secrets API contract (see ../shared/api-contract.md): every path, query
  * parameter and header name, and the method, path and query of each request — so an assumed detail
- * changes in one place. No zod and no imports: the entry chunk sends the first page's requests
- * with it before the rest of the code has loaded (src/app/early-requests.ts). Bodies and response
- * schemas are in contract.ts, which re-exports this module.
+ * changes in one place. Bodies and response schemas are in contract.ts, which re-exports this
+ * module; the dev server's proxy guard and the e2e specs import this one alone.
  */
 export const HEADERS = {
   authorization: 'Authorization',
@@ -13,12 +12,6 @@ export const HEADERS = {
   retryAfter: 'Retry-After',
   /** Not the service's: required on the fake's control routes, so no product request reaches them. */
   fakeControl: 'X-Fake-Control',
-} as const;
-
-/** A rendered secret's `valueType`: whether it has a value in that environment. */
-export const VALUE_TYPE = {
-  string: 'urn:rendered-app-secret:value-type:String',
-  none: 'urn:rendered-app-secret:value-type:None',
 } as const;
 
 export const RENDER_MODES = ['Full', 'PreviewOnly'] as const;
@@ -98,31 +91,3 @@ export const requests = {
     path: `/apps/${seg(appId)}/secrets/${seg(secretId)}/environments/${seg(envId)}/values`,
   }),
 };
-
-/** The Authorization header's value for a token. */
-export function bearer(token: string): string {
-  return `Bearer ${token}`;
-}
-
-/**
- * The URL of a request: the base URL (absolute, or a same-origin path resolved against `origin`)
- * joined with the path; a list query value is sent as the parameter repeated once per item.
- */
-export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> | undefined, origin: string): URL {
-  const base = new URL(baseUrl.replace(/\/+$/, '') + '/', origin);
-  const url = new URL(path.replace(/^\/+/, ''), base);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value as readonly string[]) url.searchParams.append(key, v);
-    else url.searchParams.append(key, String(value));
-  }
-  return url;
-}
-
-/**
- * The fetch options of every API request: no cookies, no HTTP cache (responses may hold values),
- * no referrer. Headers and signal come from the caller.
- */
-export function fetchOptions(method: HttpRequest['method'], headers: Headers, body: string | undefined, signal: AbortSignal): RequestInit {
-  return { method, headers, body, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal };
-}

@@ -1,19 +1,4 @@
-import { safeNext, secretsPageParams } from './paths';
-
-describe('secretsPageParams', () => {
-  it('recognises a secrets page and decodes its parts', () => {
-    expect(secretsPageParams('/apps/app_payments/production')).toEqual({ appId: 'app_payments', envSlug: 'production' });
-    expect(secretsPageParams('/apps/a%2Fb/dev/')).toEqual({ appId: 'a/b', envSlug: 'dev' });
-  });
-
-  it('ignores other pages', () => {
-    expect(secretsPageParams('/apps')).toBeNull();
-    expect(secretsPageParams('/apps/app_payments')).toBeNull();
-    expect(secretsPageParams('/apps/app_payments/secrets/sec_1')).toBeNull();
-    expect(secretsPageParams('/apps/app_payments/secrets')).toBeNull();
-    expect(secretsPageParams('/apps/%E0%A4%A/dev')).toBeNull();
-  });
-});
+import { envPath, safeNext, secretPath } from './paths';
 
 describe('safeNext', () => {
   it('accepts only in-app paths', () => {
@@ -22,5 +7,12 @@ describe('safeNext', () => {
     expect(safeNext('https://evil.example')).toBe('/apps');
     expect(safeNext('/sign-in')).toBe('/apps');
     expect(safeNext(null)).toBe('/apps');
+  });
+});
+
+describe('page paths', () => {
+  it('encode each part as one path segment', () => {
+    expect(envPath('a/b', 'dev')).toBe('/apps/a%2Fb/dev');
+    expect(secretPath('app_1', 's?1')).toBe('/apps/app_1/secrets/s%3F1');
   });
 });

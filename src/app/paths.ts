@@ -12,14 +12,3 @@ export function safeNext(next: string | null): string {
 export const appPath = (appId: string) => `/apps/${encodeURIComponent(appId)}`;
 export const envPath = (appId: string, envSlug: string) => `${appPath(appId)}/${encodeURIComponent(envSlug)}`;
 export const secretPath = (appId: string, secretId: string) => `${appPath(appId)}/secrets/${encodeURIComponent(secretId)}`;
-
-/** `{appId, envSlug}` when `pathname` is a secrets page (`/apps/:appId/:envSlug`), else null. */
-export function secretsPageParams(pathname: string): { appId: string; envSlug: string } | null {
-  const match = /^\/apps\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
-  if (!match || match[2] === 'secrets') return null;
-  try {
-    return { appId: decodeURIComponent(match[1]!), envSlug: decodeURIComponent(match[2]!) };
-  } catch {
-    return null;
-  }
-}

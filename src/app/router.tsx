@@ -1,22 +1,14 @@
-import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionArgs, type RouteObject, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { sessionStore } from '@/features/session/session-store';
 import { signInPath } from './paths';
 import { secretsRouteLoader } from './routes/secrets-loader';
-import { loadThemed } from '@/components/lazy-themed';
 import { secretRouteLoader } from './routes/secret-loader';
 import { appRedirectLoader } from './routes/app-redirect-loader';
 import * as root from './root-route';
 import { AppLayout, PageLoading } from './app-layout';
 import { RouteError } from './route-error';
 import * as secretsRoute from './routes/secrets-route';
-
-
-/** A lazily loaded page that uses MUI: its module and MUI's theme provider load together. */
-async function themed(load: () => Promise<{ Component: ComponentType }>) {
-  return { Component: await loadThemed(() => load().then((page) => page.Component)) };
-}
 
 /** A change of search text alone does not rerun loaders (their data does not depend on it). */
 function unlessOnlySearchChanged({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
@@ -34,12 +26,12 @@ function requireSession({ request }: LoaderFunctionArgs) {
 /**
  * Routes. Loaders are defined here (not lazily) so data starts loading while a page's code
  * chunk downloads: no waterfall between code and data. The root, the signed-in frame and the
- * secrets page are in the main bundle and use no MUI: a direct load of a secrets page renders
- * its rows without fetching another chunk (#6). The other pages load lazily with MUI.
+ * secrets page are in the main bundle, so a direct load of a secrets page needs no other chunk;
+ * the other pages load lazily. Every page renders under the root's theme (providers.tsx).
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [{ HydrateFallback: PageLoading, Component: root.Component, ErrorBoundary: root.ErrorBoundary, children: [
-    { path: '/sign-in', ErrorBoundary: RouteError, lazy: () => themed(() => import('./routes/sign-in-route')) },
+    { path: '/sign-in', ErrorBoundary: RouteError, lazy: () => import('./routes/sign-in-route') },
     {
       id: 'protected',
       loader: requireSession,
@@ -50,11 +42,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         { ErrorBoundary: RouteError, children: [
           // Redirects only: `element: null` says so (react-router warns of an empty page otherwise).
           { index: true, loader: () => redirect('/apps'), element: null },
-          { path: 'apps', lazy: () => themed(() => import('./routes/apps-route')) },
+          { path: 'apps', lazy: () => import('./routes/apps-route') },
           { path: 'apps/:appId', loader: appRedirectLoader(queryClient), element: null },
-          { path: 'apps/:appId/secrets/:secretId', loader: secretRouteLoader(queryClient), lazy: () => themed(() => import('./routes/secret-route')) },
+          { path: 'apps/:appId/secrets/:secretId', loader: secretRouteLoader(queryClient), lazy: () => import('./routes/secret-route') },
           { path: 'apps/:appId/:envSlug', loader: secretsRouteLoader(queryClient), shouldRevalidate: unlessOnlySearchChanged, Component: secretsRoute.Component },
-          { path: '*', lazy: () => themed(() => import('./routes/not-found-route')) },
+          { path: '*', lazy: () => import('./routes/not-found-route') },
         ] },
       ],
     },

@@ -4,9 +4,27 @@
  */
 import * as z from 'zod/mini';
 import { apiClient, type ApiSession } from '@/api/client';
-import { readStoredSession, SESSION_STORAGE_KEY, sessionStorageArea as storage } from './session-storage';
 
-export { SESSION_STORAGE_KEY };
+export const SESSION_STORAGE_KEY = 'secrets-dashboard.session';
+
+/** This tab's sessionStorage, or null where there is none or site data is blocked. */
+function storage(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The stored session as JSON, not yet validated; undefined when there is none or it is not JSON. */
+function readStoredSession(): unknown {
+  try {
+    const raw = storage()?.getItem(SESSION_STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const sessionSchema = z.object({
   baseUrl: z.string().check(z.minLength(1)),
