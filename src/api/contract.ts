@@ -10,6 +10,11 @@ import { requests, type AppIdentifierType, type HttpRequest, type RenderedParams
 
 export * from './contract-http';
 
+// Parsers are interpreted, never compiled with `new Function`: the page runs under a
+// Content-Security-Policy without 'unsafe-eval'. Set here, before the first schema is built: every
+// request goes through this module, and classic zod (the forms, the fake API) loads after it.
+z.config({ jitless: true });
+
 // ---------------------------------------------------------------------------------------------
 // Fixed values
 // ---------------------------------------------------------------------------------------------
