@@ -1,120 +1,17 @@
 /**
- * One benchmark run: a cold load of the floor page and of the secrets page (each in a fresh browser
- * context), then search, reveal, reveal all and scroll on the loaded secrets page.
+ * One benchmark run: three cold loads, each in a fresh browser context — the floor page, the
+ * secrets page with a click on its first row's Reveal every frame (when its rows answer input, and
+ * what it downloaded until then), and the secrets page on its own (first rows painted, then
+ * search, reveal, reveal all and scroll).
  * Every step has a deadline and a message that says what was expected; a failed step costs only the
  * metrics that depend on it.
  */
-import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
-import { cssString, FIRST_REVEALABLE_KEY, FIRST_ROW_SELECTOR, initScript, PAGE_SUMMARY, scrollScript } from './page-scripts.ts';
-import { gzipBytes, percentile } from './stats.ts';
-
-export const METRIC_KEYS = [
-  'initialJsGzipKB',
-  'envPageJsGzipKB',
-  'firstRowsMs',
-  'floorMs',
-  'filterMs',
-  'revealMs',
-  'revealRequests',
-  'revealAllMs',
-  'scrollFrameMs',
-  'domRows',
-  'heapMB',
-] as const;
-export type MetricKey = (typeof METRIC_KEYS)[number];
-export type Metrics = Partial<Record<MetricKey, number>>;
-
-export interface RunSetup {
-  browser: Browser;
-  /** e.g. http://127.0.0.1:41234 (vite preview) */
-  baseUrl: string;
-  distDir: string;
-  /** Files the first page loads (measureFirstPage), relative to distDir. */
-  firstPageFiles: readonly string[];
-  appPath: string;
-  tableName: string;
-  floorPath: string;
-  sessionKey: string;
-  sessionJson: string;
-  filterChars: readonly string[];
-  scrollStep: number;
-  /** The scroll stops after this long even if the bottom is not reached (bounds the run time). */
-  scrollSeconds: number;
-  /** Multiplies every step deadline (slow machines). */
-  timeoutScale: number;
-  log: (line: string) => void;
-}
-
-export interface RunResult {
-  metrics: Metrics;
-  errors: string[];
-  notes: string[];
-  /** Requests that left 127.0.0.1 (should be none). */
-  foreignRequests: string[];
-}
-
-export class StepError extends Error {
-  constructor(step: string, detail: string) {
-    super(`${step}: ${detail}`);
-    this.name = 'StepError';
-  }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error);
-}
-
-/**
- * Runs `fn` with a deadline. The Playwright calls inside use `timeoutMs` themselves and fail with a
- * precise message; the hard stop comes 10 s later, for calls that have no timeout of their own.
- */
-async function step<T>(label: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const hardMs = timeoutMs + 10_000;
-  try {
-    return await Promise.race([
-      fn(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new StepError(label, `timed out after ${(hardMs / 1000).toFixed(0)} s`)), hardMs);
-      }),
-    ]);
-  } catch (error) {
-    if (error instanceof StepError) throw error;
-    throw new StepError(label, message(error));
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const VIEWPORT = { width: 1280, height: 720 };
-
-async function newContext(setup: RunSetup, foreign: string[]): Promise<BrowserContext> {
-  const context = await setup.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US' });
-  await context.addInitScript({ content: initScript(setup.sessionKey, setup.sessionJson) });
-  context.on('request', (request) => {
-    const url = new URL(request.url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1') foreign.push(request.url());
-  });
-  return context;
-}
-
-async function describePage(page: Page): Promise<string> {
-  try {
-    return JSON.stringify(await page.evaluate(PAGE_SUMMARY));
-  } catch (error) {
-    return `(could not read the page: ${message(error)})`;
-  }
-}
-
-async function waitPainted(page: Page, expression: string, timeoutMs: number, what: string): Promise<void> {
-  try {
-    await page.waitForFunction(expression, undefined, { timeout: timeoutMs, polling: 50 });
-  } catch (error) {
-    throw new Error(`${what} did not happen within ${timeoutMs / 1000} s (${message(error).split('\n')[0]}). Page: ${await describePage(page)}`, { cause: error });
-  }
-}
-
-const idle = (page: Page, ms = 100) => page.evaluate(`window.__bench.idle(${ms})`);
+import type { Page, Request } from '@playwright/test';
+import { largest, scriptOrStyleFile, sizeFiles } from './assets.ts';
+import { measureFilter, measureReveal, measureScroll } from './interactions.ts';
+import type { RunResult, RunSetup } from './metrics.ts';
+import { FIRST_ROW_SELECTOR, requestStartScript } from './page-scripts.ts';
+import { describePage, idle, message, newContext, step, StepError, waitPainted } from './steps.ts';
 
 /** The physical floor: a bare page that fetches, parses and draws 50 rows. */
 async function measureFloor(setup: RunSetup, result: RunResult, warm: boolean): Promise<void> {
@@ -139,196 +36,137 @@ async function measureFloor(setup: RunSetup, result: RunResult, warm: boolean): 
   }
 }
 
-interface Watch {
-  click: number | null;
-  seen: number | null;
-  painted: number | null;
+/** The request a Reveal sends: the rendered secrets in Full mode (clear values). */
+function isFullRequest(request: Request): boolean {
+  const url = new URL(request.url());
+  return url.pathname.endsWith('/secrets/rendered') && url.searchParams.get('mode') === 'Full';
 }
 
-async function readWatch(page: Page, name: string): Promise<Watch> {
-  return (await page.evaluate(`window.__bench.watches[${JSON.stringify(name)}]`)) as Watch;
+interface RevealBot {
+  clicks: number;
+  firstClick: number | null;
+  lastClick: number | null;
+  shown: number | null;
 }
 
-async function measureFilter(page: Page, setup: RunSetup, result: RunResult): Promise<void> {
+const withPageErrors = (error: unknown, pageErrors: readonly string[]) =>
+  new Error(`${message(error)}${pageErrors.length > 0 ? `\npage errors: ${pageErrors.join(' | ')}` : ''}`);
+
+/**
+ * A direct load of the secrets page while the init script clicks the first row's Reveal every
+ * animation frame: `interactiveRowsMs` is when the app sends the Full request for it (ms after
+ * navigation start), `envPageJsGzipKB` the scripts and stylesheets requested before that.
+ */
+async function measureInteractive(setup: RunSetup, result: RunResult, warm: boolean): Promise<void> {
   const s = setup.timeoutScale;
-  const search = page.getByRole('searchbox', { name: 'Search keys' });
-  await step('filter: find the search box', 10_000 * s, () => search.waitFor({ state: 'visible', timeout: 10_000 * s }));
-  const perChar: string[] = [];
-  let worst = 0;
-  for (const char of setup.filterChars) {
-    await step(`filter: clear the search box before '${char}'`, 15_000 * s, async () => {
-      await search.fill('', { timeout: 10_000 * s });
-      await waitPainted(page, `!!document.querySelector(${JSON.stringify(FIRST_ROW_SELECTOR)})`, 10_000 * s, 'the rows coming back after clearing the search');
-      await idle(page, 150);
-      await page.evaluate('window.__bench.events.length = 0; window.__bench.inputs.length = 0;');
-    });
-    const { events, inputs } = await step(`filter: type '${char}'`, 20_000 * s, async () => {
-      await page.keyboard.press(char);
-      await idle(page, 200);
-      await page.waitForTimeout(100); // Event Timing entries are delivered after the paint
-      const value = await search.inputValue({ timeout: 5_000 * s });
-      if (value !== char) throw new Error(`the search box holds ${JSON.stringify(value)} after pressing '${char}' (focus lost?)`);
-      return (await page.evaluate('({ events: window.__bench.events.slice(), inputs: window.__bench.inputs.slice() })')) as {
-        events: { name: string; duration: number }[];
-        inputs: number[];
-      };
-    });
-    const keyEvents = events.filter((e) => ['keydown', 'keypress', 'input', 'keyup', 'beforeinput'].includes(e.name));
-    // Event Timing reports only ≥ 16 ms; below that, the input-to-next-paint time measured in the page.
-    const value = keyEvents.length > 0 ? Math.max(...keyEvents.map((e) => e.duration)) : inputs.length > 0 ? Math.max(...inputs) : null;
-    if (value === null) throw new StepError(`filter: type '${char}'`, 'no input event was observed');
-    perChar.push(`${char}=${value.toFixed(0)}${keyEvents.length > 0 ? '' : '*'}`);
-    worst = Math.max(worst, value);
-  }
-  await step('filter: clear the search box', 15_000 * s, async () => {
-    await search.fill('', { timeout: 10_000 * s });
-    await waitPainted(page, `!!document.querySelector(${JSON.stringify(FIRST_ROW_SELECTOR)})`, 10_000 * s, 'the rows coming back after clearing the search');
-    await idle(page, 150);
-  });
-  result.metrics.filterMs = worst;
-  result.notes.push(`filter per key (ms; * = below the Event Timing threshold, input→paint): ${perChar.join(' ')}`);
-}
-
-async function measureReveal(page: Page, setup: RunSetup, result: RunResult): Promise<void> {
-  const s = setup.timeoutScale;
-  await page.evaluate('window.scrollTo(0, 0)');
-  await idle(page, 100);
-  const key = (await step('reveal: pick the first row with a value', 10_000 * s, () => page.evaluate(FIRST_REVEALABLE_KEY))) as string | null;
-  if (!key) throw new StepError('reveal', `no row with a "Reveal <KEY>" button and a value. Page: ${await describePage(page)}`);
-  const valueSelector = `[aria-label=${cssString(`Value of ${key}`)}]`;
-
-  // One value.
-  const apiRequests: string[] = [];
-  let counting = false;
-  const onRequest = (request: Request) => {
-    if (counting && new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${request.url()}`);
-  };
-  page.on('request', onRequest);
+  const context = await newContext(setup, result.foreignRequests, { clickReveal: true });
   try {
-    await page.evaluate(`window.__bench.watch('reveal', ${JSON.stringify(valueSelector)})`);
-    counting = true;
-    await step(`reveal: click "Reveal ${key}"`, 15_000 * s, () => page.getByRole('button', { name: `Reveal ${key}`, exact: true }).click({ timeout: 10_000 * s }));
-    await step(`reveal: wait for ${valueSelector}`, 15_000 * s, () =>
-      waitPainted(page, "window.__bench.watches.reveal.painted !== null", 15_000 * s, `the element ${valueSelector} appearing`),
-    );
-    await page.waitForTimeout(300);
-    counting = false;
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Request events arrive in the order the page sent them: the files before the Full request.
+    const files: string[] = [];
+    let filesUntilFull: string[] | null = null;
+    page.on('request', (request) => {
+      if (filesUntilFull !== null) return;
+      if (isFullRequest(request)) filesUntilFull = [...files];
+      else {
+        const file = scriptOrStyleFile(request, setup.baseUrl);
+        if (file !== null) files.push(file);
+      }
+    });
+    const timeoutMs = 60_000 * s;
+    const fullRequest = page.waitForRequest(isFullRequest, { timeout: timeoutMs });
+    fullRequest.catch(() => undefined); // awaited below, unless the navigation fails first
+
+    await step('interactive: open', 20_000 * s, () => page.goto(setup.baseUrl + setup.appPath, { waitUntil: 'commit' }));
+    const request = await step("interactive: a click on the first row's Reveal sending the Full request", timeoutMs, async () => {
+      try {
+        return await fullRequest;
+      } catch (error) {
+        const bot = await page.evaluate('window.__bench.revealBot').catch(() => null);
+        throw withPageErrors(new Error(`no …/secrets/rendered?…mode=Full… request (${message(error).split('\n')[0]}); clicks: ${JSON.stringify(bot)}. Page: ${await describePage(page)}`), pageErrors);
+      }
+    });
+    await page.evaluate('window.__bench.revealBot.stop = true');
+    const bot = (await page.evaluate('window.__bench.revealBot')) as RevealBot;
+    if (bot.clicks === 0) throw new StepError('interactive', `the page sent ${request.url()} before any click on Reveal`);
+
+    // When, on the page's clock: the request's Resource Timing entry (there once the response is
+    // in), else Playwright's start time of the request (known once its response arrives) against
+    // the page's time origin.
+    const url = request.url();
+    await step('interactive: the Full response', 15_000 * s, () => request.response());
+    const timeOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+    const wallMs = request.timing().startTime > 0 ? request.timing().startTime - timeOrigin : null;
+    let pageMs: number | null = null;
+    try {
+      await waitPainted(page, `${requestStartScript(url)} !== null`, 10_000 * s, 'the Full request in Resource Timing');
+      pageMs = (await page.evaluate(requestStartScript(url))) as number;
+    } catch (error) {
+      result.notes.push(`interactive: ${message(error).split('\n')[0]}; using the request's own start time`);
+    }
+    const at = pageMs ?? wallMs;
+    if (at === null) throw new StepError('interactive', `no start time for ${url} (neither in Resource Timing nor in the request's timing: cancelled?)`);
+    result.metrics.interactiveRowsMs = at;
+    const firstRow = (await page.evaluate('window.__bench.firstRow')) as number | null;
+    if (warm || pageMs === null || wallMs === null || Math.abs(pageMs - wallMs) > 20) {
+      result.notes.push(
+        `interactive: Full request at ${at.toFixed(0)} ms (Resource Timing ${pageMs?.toFixed(1) ?? '–'}, request timing ${wallMs?.toFixed(1) ?? '–'}); ` +
+          `${bot.clicks} click(s), first at ${bot.firstClick?.toFixed(0) ?? '–'} ms; this load's first row painted at ${firstRow?.toFixed(0) ?? '–'} ms`,
+      );
+    }
+
+    const sized = sizeFiles(setup.distDir, filesUntilFull ?? files);
+    result.metrics.envPageJsGzipKB = sized.bytes / 1024;
+    if (sized.missing.length > 0) result.notes.push(`downloaded but not in ${setup.distDir} (stale build?): ${sized.missing.join(', ')}`);
+    if (warm) result.notes.push(`until interactive the secrets page requested ${sized.files.length} JS/CSS files; largest (KB gz): ${largest(sized, 6)}`);
+    if (pageErrors.length > 0) result.notes.push(`page errors (interactive load): ${pageErrors.slice(0, 3).join(' | ')}`);
   } finally {
-    page.off('request', onRequest);
+    await context.close().catch(() => undefined);
   }
-  const reveal = await readWatch(page, 'reveal');
-  if (reveal.click === null || reveal.painted === null) throw new StepError('reveal', `the click or the value was not seen in the page (${JSON.stringify(reveal)})`);
-  result.metrics.revealMs = reveal.painted - reveal.click;
-  result.metrics.revealRequests = apiRequests.length;
-  if (apiRequests.length !== 1) result.notes.push(`reveal of ${key} made ${apiRequests.length} API requests: ${apiRequests.join(' | ')}`);
+}
 
-  await step(`reveal: click "Hide ${key}"`, 15_000 * s, async () => {
-    await page.getByRole('button', { name: `Hide ${key}`, exact: true }).click({ timeout: 10_000 * s });
-    await waitPainted(page, `!document.querySelector(${JSON.stringify(valueSelector)})`, 10_000 * s, `${valueSelector} going away after "Hide ${key}"`);
-    await idle(page, 100);
-  });
-
-  // Every value.
-  await page.evaluate(`window.__bench.watch('revealAll', ${JSON.stringify(valueSelector)})`);
-  await step('reveal all: click "Reveal all"', 15_000 * s, () => page.getByRole('button', { name: 'Reveal all', exact: true }).click({ timeout: 10_000 * s }));
-  await step(`reveal all: wait for ${valueSelector}`, 30_000 * s, () =>
-    waitPainted(page, "window.__bench.watches.revealAll.painted !== null", 30_000 * s, `the element ${valueSelector} appearing after "Reveal all"`),
-  );
-  const all = await readWatch(page, 'revealAll');
-  if (all.click === null || all.painted === null) throw new StepError('reveal all', `the click or the value was not seen in the page (${JSON.stringify(all)})`);
-  result.metrics.revealAllMs = all.painted - all.click;
-
-  await step('reveal all: click "Hide all"', 30_000 * s, async () => {
-    await page.getByRole('button', { name: /Hide all/ }).click({ timeout: 10_000 * s });
-    await waitPainted(page, `!document.querySelector('[aria-label^="Value of "]')`, 20_000 * s, 'every value going away after "Hide all"');
-    await idle(page, 100);
+async function measureHeap(page: Page, setup: RunSetup, result: RunResult): Promise<void> {
+  await step('heap: collect garbage and read JSHeapUsedSize', 30_000 * setup.timeoutScale, async () => {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const used = metrics.find((m) => m.name === 'JSHeapUsedSize');
+      if (!used) throw new Error('no JSHeapUsedSize in Performance.getMetrics');
+      result.metrics.heapMB = used.value / 2 ** 20;
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
   });
 }
 
-async function measureScroll(page: Page, setup: RunSetup, result: RunResult): Promise<void> {
-  const s = setup.timeoutScale;
-  const maxMs = setup.scrollSeconds * 1000;
-  const scroll = (await step('scroll: top to bottom', maxMs + 15_000 * s, () => page.evaluate(scrollScript(setup.scrollStep, maxMs)))) as {
-    deltas: number[];
-    reachedBottom: boolean;
-    scrollY: number;
-    scrollHeight: number;
-  };
-  const p95 = percentile(scroll.deltas, 95);
-  if (p95 === null) throw new StepError('scroll', 'no frames were recorded');
-  result.metrics.scrollFrameMs = p95;
-  result.notes.push(`scroll: ${scroll.deltas.length} frames over ${scroll.scrollHeight} px, p95 ${p95.toFixed(1)} ms, max ${Math.max(...scroll.deltas).toFixed(1)} ms`);
-  if (!scroll.reachedBottom) {
-    result.notes.push(`scroll stopped at ${scroll.scrollY} of ${scroll.scrollHeight} px after ${setup.scrollSeconds} s (--scroll-seconds): p95 is over the frames scrolled`);
-  }
-  await page.evaluate('window.scrollTo(0, 0)');
-}
-
-/** The secrets page: cold load, then the interactions. */
+/** The secrets page: cold load to its first rows painted, then the interactions. */
 async function measureApp(setup: RunSetup, result: RunResult, warm: boolean): Promise<void> {
   const s = setup.timeoutScale;
   const context = await newContext(setup, result.foreignRequests);
-  const assets = new Set<string>();
-  context.on('response', (response) => {
-    const { pathname } = new URL(response.url());
-    if (pathname.startsWith('/assets/') && /\.(js|css)$/.test(pathname)) assets.add(pathname.slice(1));
-  });
   try {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
-    // Cold load → first rows painted.
     await step('secrets page: open', 20_000 * s, () => page.goto(setup.baseUrl + setup.appPath, { waitUntil: 'commit' }));
     await step('secrets page: first row painted', 45_000 * s, () =>
       waitPainted(page, 'window.__bench && window.__bench.firstRow !== null', 45_000 * s, `the first row ${FIRST_ROW_SELECTOR} appearing on ${setup.appPath}`).catch((error: unknown) => {
-        throw new Error(`${message(error)}${pageErrors.length > 0 ? `\npage errors: ${pageErrors.join(' | ')}` : ''}`);
+        throw withPageErrors(error, pageErrors);
       }),
     );
     result.metrics.firstRowsMs = (await page.evaluate('window.__bench.firstRow')) as number;
-    await step('secrets page: rows rendered by React', 30_000 * s, () =>
-      waitPainted(page, 'window.__bench.reactRows !== null', 30_000 * s, 'React rendering the rows (replacing the first paint)'),
-    );
-    const reactRows = (await page.evaluate('window.__bench.reactRows')) as number;
-    if (reactRows > result.metrics.firstRowsMs + 1) result.notes.push(`rows drawn by the entry at ${result.metrics.firstRowsMs.toFixed(0)} ms; React's page (interactive) in their place at ${reactRows.toFixed(0)} ms`);
     await step(`secrets page: table "${setup.tableName}"`, 15_000 * s, () =>
       page.getByRole('table', { name: setup.tableName }).waitFor({ state: 'visible', timeout: 15_000 * s }),
     );
     await idle(page, 500);
 
-    // What it took to show the page.
-    const files = new Set([...setup.firstPageFiles, ...assets]);
-    let bytes = 0;
-    for (const file of files) {
-      const size = gzipBytes(setup.distDir, file);
-      if (size === null) result.notes.push(`downloaded ${file} is not in ${setup.distDir} (stale build?)`);
-      else bytes += size;
-    }
-    result.metrics.envPageJsGzipKB = bytes / 1024;
-    if (warm) {
-      const largest = [...files]
-        .map((file) => ({ file, size: gzipBytes(setup.distDir, file) ?? 0 }))
-        .sort((a, b) => b.size - a.size)
-        .slice(0, 6)
-        .map((f) => `${f.file.replace(/^assets\//, '')} ${(f.size / 1024).toFixed(1)}`);
-      result.notes.push(`secrets page loads ${files.size} JS/CSS files (${assets.size} downloaded); largest (KB gz): ${largest.join(', ')}`);
-    }
-
     result.metrics.domRows = (await page.evaluate("document.querySelectorAll('[role=row]').length")) as number;
-    await step('heap: collect garbage and read JSHeapUsedSize', 30_000 * s, async () => {
-      const cdp = await context.newCDPSession(page);
-      try {
-        await cdp.send('HeapProfiler.enable');
-        await cdp.send('HeapProfiler.collectGarbage');
-        await cdp.send('Performance.enable');
-        const { metrics } = await cdp.send('Performance.getMetrics');
-        const used = metrics.find((m) => m.name === 'JSHeapUsedSize');
-        if (!used) throw new Error('no JSHeapUsedSize in Performance.getMetrics');
-        result.metrics.heapMB = used.value / 2 ** 20;
-      } finally {
-        await cdp.detach().catch(() => undefined);
-      }
-    });
+    await measureHeap(page, setup, result);
 
     // Interactions: a failure in one costs only its own metrics.
     for (const [name, fn] of [
@@ -351,15 +189,12 @@ async function measureApp(setup: RunSetup, result: RunResult, warm: boolean): Pr
 
 export async function runOnce(setup: RunSetup, warm: boolean): Promise<RunResult> {
   const result: RunResult = { metrics: {}, errors: [], notes: [], foreignRequests: [] };
-  try {
-    await measureFloor(setup, result, warm);
-  } catch (error) {
-    result.errors.push(message(error));
-  }
-  try {
-    await measureApp(setup, result, warm);
-  } catch (error) {
-    result.errors.push(message(error));
+  for (const load of [measureFloor, measureInteractive, measureApp]) {
+    try {
+      await load(setup, result, warm);
+    } catch (error) {
+      result.errors.push(message(error));
+    }
   }
   return result;
 }

@@ -15,23 +15,33 @@ export function cssString(text: string): string {
   return `"${text.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
 }
 
+/** Options of the init script. */
+export interface InitOptions {
+  /**
+   * Click the first row's Reveal button every animation frame from the start of the load, until
+   * the row shows itself revealed (its toggle named "Hide …" or pressed) or the bench sets
+   * `__bench.revealBot.stop`: how a user who clicks as soon as the row is there finds the page.
+   */
+  clickReveal?: boolean;
+}
+
 /**
  * Installed before any page script (`addInitScript`). Defines `window.__bench`:
  * - `firstRow`: performance.now() when the first body row was painted (null until then);
- * - `reactRows`: when the rows were first React's (the entry's first paint, `[data-first-paint]`,
- *   replaced, or never drawn): the page answers input from then on;
+ * - `revealBot` (with `clickReveal`): `clicks` dispatched, `firstClick`/`lastClick` times, `shown`
+ *   (when the row's toggle turned into "Hide"), `stop`;
  * - `events`: Event Timing entries (durationThreshold 16 ms);
  * - `inputs`: for each `input` event, ms from the event's timeStamp to the next paint (a fallback
  *   for keystrokes faster than Event Timing's 16 ms threshold);
  * - `watch(name, selector)`: records the first click after arming and when `selector` is painted;
  * - `idle(ms)`: resolves after `ms` and then an idle period of the main thread.
  */
-export function initScript(sessionKey: string, sessionJson: string): string {
+export function initScript(sessionKey: string, sessionJson: string, options: InitOptions = {}): string {
   return `(() => {
   if (window.__bench) return;
   try { sessionStorage.setItem(${JSON.stringify(sessionKey)}, ${JSON.stringify(sessionJson)}); } catch (e) {}
   const FIRST_ROW = ${JSON.stringify(FIRST_ROW_SELECTOR)};
-  const b = { firstRowSeen: null, firstRow: null, reactRows: null, events: [], inputs: [], watches: {}, armed: null, eventTiming: true };
+  const b = { firstRowSeen: null, firstRow: null, revealBot: null, events: [], inputs: [], watches: {}, armed: null, eventTiming: true };
   Object.defineProperty(window, '__bench', { value: b, enumerable: false, configurable: true });
   const afterPaint = (cb) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
@@ -48,12 +58,30 @@ export function initScript(sessionKey: string, sessionJson: string): string {
   };
   const rowObserver = new MutationObserver(() => { if (checkFirstRow()) rowObserver.disconnect(); });
   rowObserver.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'aria-rowindex'] });
-  const reactObserver = new MutationObserver(() => {
-    if (!document.querySelector(FIRST_ROW) || document.querySelector('[data-first-paint]')) return;
-    reactObserver.disconnect();
-    afterPaint((t) => { b.reactRows = t; });
-  });
-  reactObserver.observe(document, { childList: true, subtree: true });
+  if (${JSON.stringify(options.clickReveal === true)}) {
+    const bot = { clicks: 0, firstClick: null, lastClick: null, shown: null, stop: false };
+    b.revealBot = bot;
+    const toggleOf = (row) => [...row.querySelectorAll('button')].find((el) => /^(Reveal|Hide) /.test(el.getAttribute('aria-label') || ''));
+    const tick = () => {
+      if (bot.stop) return;
+      const row = document.querySelector(FIRST_ROW);
+      const toggle = row && toggleOf(row);
+      if (toggle && (toggle.getAttribute('aria-label').startsWith('Hide ') || toggle.getAttribute('aria-pressed') === 'true')) {
+        bot.shown = performance.now();
+        bot.stop = true;
+        return;
+      }
+      if (toggle && !toggle.disabled) {
+        const t = performance.now();
+        toggle.click();
+        bot.clicks += 1;
+        if (bot.firstClick === null) bot.firstClick = t;
+        bot.lastClick = t;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.events.push({ name: e.name, duration: e.duration, startTime: e.startTime });
@@ -102,6 +130,17 @@ export const FIRST_REVEALABLE_KEY = `(() => {
   }
   return null;
 })()`;
+
+/**
+ * The Resource Timing startTime of the request to `url` (ms after navigation start, on the clock
+ * of performance.now()); null until that request has completed.
+ */
+export function requestStartScript(url: string): string {
+  return `(() => {
+  const entry = performance.getEntriesByName(${JSON.stringify(url)}, 'resource')[0];
+  return entry ? entry.startTime : null;
+})()`;
+}
 
 /**
  * Scrolls the window from the top to the bottom, `step` px per animation frame, and resolves with

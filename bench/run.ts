@@ -1,255 +1,36 @@
 /**
- * Performance benchmark of the secrets page against the fake API with a large dataset (issue #6).
+ * Performance benchmark of the secrets page against the HTTP fake with a large dataset.
  *
  *   npm run bench -- [--secrets 10000] [--envs 12] [--apps 300] [--runs 5] [--skip-build] [--strict]
  *                    [--scroll-step 400] [--scroll-seconds 30] [--dist DIR] [--timeout-scale 1] [--max-seconds 570]
  *
- * 1. `vite build` into a private output directory (default node_modules/.cache/bench-dist, so a
- *    concurrent `npm run build`/e2e run cannot swap files under it), plus /__bench/floor.html.
+ * 1. `vite build` into a private output directory, plus the floor page (setup.ts).
  * 2. The fake API (mocks/http-server.ts) in a child process with a generated dataset, and
  *    `vite preview` of the build with API_UPSTREAM pointing at it; both on 127.0.0.1, free ports.
- * 3. Headless Chromium (Playwright): one warm-up run, then `--runs` runs, each in fresh browser
- *    contexts (cold cache); every metric is the median over the runs.
- * 4. Prints a table with the targets, writes bench/results.json. Exit code 0 even when a target
- *    fails (1 with --strict); 1 when a metric could not be measured at all or on a setup error.
+ * 3. Headless Chromium (Playwright): one warm-up run, then `--runs` runs, each of fresh browser
+ *    contexts (cold cache) for the floor and the secrets page (measure.ts); every metric is the
+ *    median over the runs.
+ * 4. Prints a table with the targets, writes bench/results.json (report.ts). Exit code 0 even when
+ *    a target fails (1 with --strict); 1 when a metric could not be measured at all or on a setup error.
  */
-import { chromium } from '@playwright/test';
 import type { Browser } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { measureFirstPage } from '../scripts/bundle-size.ts';
-import { METRIC_KEYS, runOnce, type MetricKey, type RunResult, type RunSetup } from './measure.ts';
-import { freePort, killAllNow, runToCompletion, startChild, stopAll, waitForHttp, waitForOutput } from './processes.ts';
-import { median, round } from './stats.ts';
-import { chromiumLaunchOptions } from '../e2e/chromium';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { indexHtmlFiles, sizeFiles } from './assets.ts';
+import { runOnce } from './measure.ts';
+import { METRIC_KEYS, type MetricKey, type RunResult, type RunSetup } from './metrics.ts';
+import { parseOptions } from './options.ts';
+import { killAllNow, stopAll } from './processes.ts';
+import { printTable, summarize } from './report.ts';
+import { build, launch, ROOT, SCENARIO, startFake, startPreview } from './setup.ts';
+import { round } from './stats.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 const RESULTS_FILE = join(ROOT, 'bench', 'results.json');
-const FLOOR_TEMPLATE = join(ROOT, 'bench', 'floor.html');
-const FLOOR_PATH = '/__bench/floor.html';
-
-const TOKEN = 'demo-token';
-const APP_ID = 'app_payments';
-const ENV_ID = 'env_dev';
-const APP_PATH = `/apps/${APP_ID}/development`;
-const TABLE_NAME = 'Secrets in Development';
-const RENDERED_PATH = `/api/apps/${APP_ID}/secrets/rendered?environment=${ENV_ID}&mode=PreviewOnly`;
-const SESSION_KEY = 'secrets-dashboard.session';
-const SESSION_JSON = JSON.stringify({ baseUrl: '/api', readToken: TOKEN, demo: false });
-const FILTER_CHARS = ['A', 'S', 'E', 'K', 'T'];
-
-// Nothing but 127.0.0.1: any other host name fails to resolve.
-const BENCH_ONLY_LOCAL = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
-
-const USAGE = `Usage: npm run bench -- [--secrets N] [--envs N] [--apps N] [--runs N] [--skip-build] [--strict]
-                       [--scroll-step PX] [--scroll-seconds S] [--dist DIR] [--timeout-scale X] [--max-seconds S]`;
-
-interface Options {
-  secrets: number;
-  envs: number;
-  apps: number;
-  runs: number;
-  skipBuild: boolean;
-  strict: boolean;
-  scrollStep: number;
-  scrollSeconds: number;
-  distDir: string;
-  timeoutScale: number;
-  maxSeconds: number;
-}
-
-function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      secrets: { type: 'string', default: '10000' },
-      envs: { type: 'string', default: '12' },
-      apps: { type: 'string', default: '300' },
-      runs: { type: 'string', default: '5' },
-      'skip-build': { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      'scroll-step': { type: 'string', default: '400' },
-      'scroll-seconds': { type: 'string', default: '30' },
-      dist: { type: 'string', default: join(ROOT, 'node_modules', '.cache', 'bench-dist') },
-      'timeout-scale': { type: 'string', default: '1' },
-      'max-seconds': { type: 'string', default: '570' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const int = (name: 'secrets' | 'envs' | 'apps' | 'runs' | 'scroll-step' | 'scroll-seconds' | 'max-seconds', min: number): number => {
-    const n = Number(values[name]);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}\n${USAGE}`);
-    return n;
-  };
-  const scale = Number(values['timeout-scale']);
-  if (!(scale > 0)) throw new Error(`--timeout-scale must be a positive number\n${USAGE}`);
-  return {
-    secrets: int('secrets', 1),
-    envs: int('envs', 1),
-    apps: int('apps', 1),
-    runs: int('runs', 1),
-    skipBuild: values['skip-build'],
-    strict: values.strict,
-    scrollStep: int('scroll-step', 1),
-    scrollSeconds: int('scroll-seconds', 1),
-    distDir: resolve(values.dist),
-    timeoutScale: scale,
-    maxSeconds: int('max-seconds', 30),
-  };
-}
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (line: string) => console.log(`[bench ${elapsed().padStart(7)}] ${line}`);
 
-// ---------------------------------------------------------------------------------------------
-// Setup
-// ---------------------------------------------------------------------------------------------
-async function build(options: Options): Promise<void> {
-  if (options.skipBuild) {
-    if (!existsSync(join(options.distDir, 'index.html'))) throw new Error(`--skip-build: no build in ${options.distDir} (run once without --skip-build)`);
-    log(`using the existing build in ${relative(ROOT, options.distDir)}`);
-  } else {
-    log(`vite build → ${relative(ROOT, options.distDir)}`);
-    await runToCompletion('vite build', BIN('vite'), ['build', '--outDir', options.distDir, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      env: { CI: '1' },
-      timeoutMs: 180_000 * options.timeoutScale,
-    });
-  }
-  const floor = readFileSync(FLOOR_TEMPLATE, 'utf8').replaceAll('__RENDERED_URL__', RENDERED_PATH).replaceAll('__TOKEN__', TOKEN);
-  mkdirSync(join(options.distDir, '__bench'), { recursive: true });
-  writeFileSync(join(options.distDir, '__bench', 'floor.html'), floor);
-}
-
-async function startFake(options: Options): Promise<string> {
-  const fake = startChild('fake API', BIN('tsx'), [
-    join(ROOT, 'mocks', 'http-server.ts'),
-    '--port', '0',
-    '--host', '127.0.0.1',
-    '--secrets', String(options.secrets),
-    '--envs', String(options.envs),
-    '--apps', String(options.apps),
-  ], { cwd: ROOT });
-  const match = await waitForOutput(fake, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 90_000 * options.timeoutScale);
-  const url = match[1]!;
-  log(`fake API on ${url} (${options.secrets} secrets, ${options.envs} envs, ${options.apps} apps)`);
-  return url;
-}
-
-async function startPreview(options: Options, upstream: string): Promise<string> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const preview = startChild('vite preview', BIN('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', options.distDir], {
-    cwd: ROOT,
-    env: { API_UPSTREAM: upstream, CI: '1', NO_OPEN: '1' },
-  });
-  const config = await waitForHttp(`${base}/app-config.js`, 60_000 * options.timeoutScale, { child: preview });
-  if (!/"demo":\s*false/.test(config)) throw new Error(`vite preview serves the demo config (API_UPSTREAM not applied?): ${config.trim()}`);
-  await waitForHttp(`${base}${RENDERED_PATH}`, 60_000 * options.timeoutScale, {
-    headers: { Authorization: `Bearer ${TOKEN}` },
-    child: preview,
-    accept: (status, body) => {
-      if (status !== 200) return false;
-      const count = (JSON.parse(body) as { secrets?: unknown[] }).secrets?.length ?? 0;
-      if (count < options.secrets) throw new Error(`the rendered secrets response has ${count} secrets, expected ≥ ${options.secrets}`);
-      return true;
-    },
-  });
-  await waitForHttp(`${base}${FLOOR_PATH}`, 10_000 * options.timeoutScale, { child: preview, accept: (status, body) => status === 200 && body.includes('__floorCount') });
-  log(`vite preview on ${base} → /api proxied to ${upstream}`);
-  return base;
-}
-
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    headless: true,
-    ...chromiumLaunchOptions(BENCH_ONLY_LOCAL),
-    timeout: 60_000,
-    // Our own handlers stop everything in order (and keep a half-done bench from writing results).
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Report
-// ---------------------------------------------------------------------------------------------
-type Results = Record<MetricKey, number | null> & { secrets: number; runs: number; chromium: string; date: string };
-
-const UNITS: Record<MetricKey, string> = {
-  initialJsGzipKB: 'KB',
-  envPageJsGzipKB: 'KB',
-  firstRowsMs: 'ms',
-  floorMs: 'ms',
-  filterMs: 'ms',
-  revealMs: 'ms',
-  revealRequests: '',
-  revealAllMs: 'ms',
-  scrollFrameMs: 'ms',
-  domRows: '',
-  heapMB: 'MB',
-};
-
-interface Target {
-  text: string;
-  pass: (r: Results) => boolean | null;
-}
-
-const le = (key: MetricKey, limit: number) => (r: Results) => (r[key] === null ? null : r[key] <= limit);
-
-const TARGETS: Partial<Record<MetricKey, Target>> = {
-  initialJsGzipKB: { text: '≤ 150', pass: le('initialJsGzipKB', 150) },
-  firstRowsMs: { text: '≤ 2 × floorMs', pass: (r) => (r.firstRowsMs === null || r.floorMs === null ? null : r.firstRowsMs <= 2 * r.floorMs) },
-  filterMs: { text: '≤ 50', pass: le('filterMs', 50) },
-  revealMs: { text: '≤ 100', pass: le('revealMs', 100) },
-  revealRequests: { text: '= 1', pass: (r) => (r.revealRequests === null ? null : r.revealRequests === 1) },
-  scrollFrameMs: { text: '≤ 20', pass: le('scrollFrameMs', 20) },
-  domRows: { text: '≤ 100', pass: le('domRows', 100) },
-  heapMB: { text: '≤ 80', pass: le('heapMB', 80) },
-};
-
-function printTable(results: Results, perRun: Record<MetricKey, (number | null)[]>): { failed: string[]; missing: string[] } {
-  const failed: string[] = [];
-  const missing: string[] = [];
-  const rows: string[][] = [['metric', 'median', 'runs', 'target', '']];
-  for (const key of METRIC_KEYS) {
-    const value = results[key];
-    const target = TARGETS[key];
-    const verdict = target ? target.pass(results) : undefined;
-    if (value === null) missing.push(key);
-    if (verdict === false) failed.push(key);
-    const runs = perRun[key].map((v) => (v === null ? '–' : String(round(v, key === 'initialJsGzipKB' ? 1 : 0)))).join(' ');
-    rows.push([
-      key,
-      value === null ? 'n/a' : `${value}${UNITS[key] ? ` ${UNITS[key]}` : ''}`,
-      key === 'initialJsGzipKB' ? '(static)' : runs,
-      target?.text ?? '',
-      verdict === undefined ? '' : verdict === null ? 'n/a' : verdict ? 'PASS' : 'FAIL',
-    ]);
-  }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
-  console.log('');
-  console.log(line(rows[0]!));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows.slice(1)) console.log(line(r));
-  console.log('');
-  return { failed, missing };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Main
-// ---------------------------------------------------------------------------------------------
 let browser: Browser | undefined;
 let shuttingDown = false;
 /** Set by a signal or the watchdog: stop measuring, write nothing. */
@@ -284,20 +65,22 @@ function abort(code: number, reason: string): void {
 }
 
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2), ROOT);
   const watchdog = setTimeout(
     () => abort(1, `bench: gave up after ${options.maxSeconds} s (--max-seconds); stopping the children`),
     options.maxSeconds * 1000,
   );
 
   try {
-    await build(options);
-    const firstPage = measureFirstPage(options.distDir);
-    if (firstPage.files.length === 0) throw new Error(`measureFirstPage found no files in ${options.distDir}/index.html`);
-    log(`first page: ${firstPage.files.length} files, ${firstPage.gzipKB} KB gzip${firstPage.mswInFirstPage ? ' (msw code in the first page!)' : ''}`);
+    await build(options, log);
+    // What index.html references: information beside envPageJsGzipKB (measured in the browser).
+    const initial = sizeFiles(options.distDir, indexHtmlFiles(options.distDir));
+    if (initial.files.length === 0) throw new Error(`no JS or CSS referenced by ${options.distDir}/index.html`);
+    log(`index.html references ${initial.files.length} JS/CSS files, ${(initial.bytes / 1024).toFixed(1)} KB gzip`);
+    const once: Partial<Record<MetricKey, number>> = { initialJsGzipKB: initial.bytes / 1024 };
 
-    const fakeUrl = await startFake(options);
-    const baseUrl = await startPreview(options, fakeUrl);
+    const fakeUrl = await startFake(options, log);
+    const baseUrl = await startPreview(options, fakeUrl, log);
     browser = await launch();
     const chromiumVersion = browser.version();
     log(`Chromium ${chromiumVersion} (headless)`);
@@ -306,13 +89,12 @@ async function main(): Promise<number> {
       browser,
       baseUrl,
       distDir: options.distDir,
-      firstPageFiles: firstPage.files.map((f) => f.file),
-      appPath: APP_PATH,
-      tableName: TABLE_NAME,
-      floorPath: FLOOR_PATH,
-      sessionKey: SESSION_KEY,
-      sessionJson: SESSION_JSON,
-      filterChars: FILTER_CHARS,
+      appPath: SCENARIO.appPath,
+      tableName: SCENARIO.tableName,
+      floorPath: SCENARIO.floorPath,
+      sessionKey: SCENARIO.sessionKey,
+      sessionJson: SCENARIO.sessionJson,
+      filterChars: SCENARIO.filterChars,
       scrollStep: options.scrollStep,
       scrollSeconds: options.scrollSeconds,
       timeoutScale: options.timeoutScale,
@@ -339,22 +121,10 @@ async function main(): Promise<number> {
       runs.push(run);
       report(`run ${i}/${options.runs}`, run);
     }
-
-    const perRun = Object.fromEntries(METRIC_KEYS.map((k) => [k, runs.map((r) => r.metrics[k] ?? null)])) as Record<MetricKey, (number | null)[]>;
-    perRun.initialJsGzipKB = [firstPage.gzipKB];
-    const results = {
-      ...(Object.fromEntries(
-        METRIC_KEYS.map((k) => [k, round(median(perRun[k].filter((v): v is number => v !== null)), 1)]),
-      ) as Record<MetricKey, number | null>),
-      secrets: options.secrets,
-      runs: options.runs,
-      chromium: chromiumVersion,
-      date: new Date().toISOString(),
-    } satisfies Results;
-    results.initialJsGzipKB = firstPage.gzipKB;
+    const { results, perRun } = summarize(runs, once, { secrets: options.secrets, runs: options.runs, chromium: chromiumVersion });
 
     if (interrupted) throw new Error('interrupted');
-    const { failed, missing } = printTable(results, perRun);
+    const { failed, missing } = printTable(results, perRun, new Set(Object.keys(once) as MetricKey[]));
     mkdirSync(dirname(RESULTS_FILE), { recursive: true });
     writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
     log(`wrote ${relative(ROOT, RESULTS_FILE)}`);

@@ -1,7 +1,4 @@
 /** Small numeric helpers for the benchmark. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -22,20 +19,4 @@ export function round(value: number | null, digits = 1): number | null {
   if (value === null || !Number.isFinite(value)) return null;
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
-}
-
-const gzipCache = new Map<string, number>();
-
-/** gzip -9 size in bytes of `file` (relative to `distDir`), or null when it is not there. */
-export function gzipBytes(distDir: string, file: string): number | null {
-  const key = `${distDir}\u0000${file}`;
-  const cached = gzipCache.get(key);
-  if (cached !== undefined) return cached;
-  try {
-    const size = gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;
-    gzipCache.set(key, size);
-    return size;
-  } catch {
-    return null;
-  }
 }

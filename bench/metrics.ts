@@ -1,0 +1,46 @@
+/** What one benchmark run measures, and what it needs to know about the servers and the page. */
+import type { Browser } from '@playwright/test';
+
+export const METRIC_KEYS = [
+  'initialJsGzipKB',
+  'envPageJsGzipKB',
+  'interactiveRowsMs',
+  'firstRowsMs',
+  'floorMs',
+  'filterMs',
+  'revealMs',
+  'revealRequests',
+  'revealAllMs',
+  'scrollFrameMs',
+  'domRows',
+  'heapMB',
+] as const;
+export type MetricKey = (typeof METRIC_KEYS)[number];
+export type Metrics = Partial<Record<MetricKey, number>>;
+
+export interface RunSetup {
+  browser: Browser;
+  /** e.g. http://127.0.0.1:41234 (vite preview) */
+  baseUrl: string;
+  distDir: string;
+  appPath: string;
+  tableName: string;
+  floorPath: string;
+  sessionKey: string;
+  sessionJson: string;
+  filterChars: readonly string[];
+  scrollStep: number;
+  /** The scroll stops after this long even if the bottom is not reached (bounds the run time). */
+  scrollSeconds: number;
+  /** Multiplies every step deadline (slow machines). */
+  timeoutScale: number;
+  log: (line: string) => void;
+}
+
+export interface RunResult {
+  metrics: Metrics;
+  errors: string[];
+  notes: string[];
+  /** Requests that left 127.0.0.1 (should be none). */
+  foreignRequests: string[];
+}
