@@ -1,26 +1,22 @@
 // @vitest-environment node
 /**
- * The first page's budget: a production build whose first page (index.html and its static
- * imports) stays under 150 KB gzip and holds no msw code; msw lives only in the demo chunk
- * (the dynamic import of mocks/browser.ts and what it imports). MUI stays out of the first page
- * too: the secrets page renders without it (#6), MUI comes with dialogs, menus and other pages.
+ * The first page's budget: in a production build, the JS + CSS a direct load of a secrets page
+ * fetches until its rows are interactive (scripts/bundle-size.ts) stays under the ceiling, and
+ * holds no msw code: msw lives only in the demo chunk (the dynamic import of mocks/browser.ts and
+ * what it imports).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
+import { join, resolve } from 'node:path';
+import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunksWithMsw, chunksWithMui, measureFirstPage } from './bundle-size';
+import { chunksWithMsw, ENV_PAGE_ROUTE_MODULE, envPageFiles, measureFirstPage, readManifest, staticClosure } from './bundle-size';
 
-export const FIRST_PAGE_BUDGET_KB = 150;
-
-interface ManifestChunk {
-  file: string;
-  imports?: string[];
-  dynamicImports?: string[];
-}
+/** KB gzip: room for the features planned on this page (the aim today is 200). */
+export const ENV_PAGE_CEILING_KB = 220;
 
 let outDir = '';
+let chunks: Rolldown.OutputChunk[] = [];
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'dashboard-budget-'));
@@ -28,7 +24,8 @@ beforeAll(async () => {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true, manifest: true } });
+    const output = await build({ mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true, manifest: true } });
+    chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : [])).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
@@ -39,35 +36,29 @@ afterAll(() => {
 });
 
 describe('bundle budget', () => {
-  it(`keeps the first page's JS + CSS under ${FIRST_PAGE_BUDGET_KB} KB gzip`, () => {
+  it(`keeps the secrets page's JS + CSS under ${ENV_PAGE_CEILING_KB} KB gzip`, () => {
     const report = measureFirstPage(outDir);
     expect(report.files.length).toBeGreaterThan(0);
-    console.log(`first page: ${report.gzipKB} KB gzip in ${report.files.length} files`);
-    expect(report.gzipKB).toBeLessThanOrEqual(FIRST_PAGE_BUDGET_KB);
+    const largest = report.files.slice(0, 5).map((f) => `${f.file} ${(f.gzipBytes / 1024).toFixed(1)}`);
+    console.log(`envPageJsGzipKB: ${report.gzipKB} KB gzip in ${report.files.length} files; largest: ${largest.join(', ')}`);
+    expect(report.gzipKB).toBeLessThanOrEqual(ENV_PAGE_CEILING_KB);
+  });
+
+  it("counts the chunk that holds the secrets page's route module", () => {
+    const route = resolve(ENV_PAGE_ROUTE_MODULE);
+    const holder = chunks.find((chunk) => chunk.moduleIds.includes(route));
+    expect(holder, `${ENV_PAGE_ROUTE_MODULE} is in the build`).toBeDefined();
+    expect(envPageFiles(outDir)).toContain(holder!.fileName);
   });
 
   it('keeps msw out of the first page and inside the demo chunk', () => {
     expect(measureFirstPage(outDir).mswInFirstPage).toBe(false);
-    const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-    const demoEntry = Object.entries(manifest).find(([source]) => source.endsWith('mocks/browser.ts'));
+    const manifest = readManifest(outDir);
+    const demoEntry = Object.keys(manifest).find((source) => source.endsWith('mocks/browser.ts'));
     expect(demoEntry, 'mocks/browser.ts is a chunk of its own (a dynamic import)').toBeDefined();
-    const demoFiles = new Set<string>();
-    const visit = (key: string) => {
-      const chunk = manifest[key];
-      if (!chunk || demoFiles.has(chunk.file)) return;
-      demoFiles.add(chunk.file);
-      chunk.imports?.forEach(visit);
-    };
-    visit(demoEntry![0]);
+    const demoFiles = staticClosure(manifest, [demoEntry!]);
     const withMsw = chunksWithMsw(outDir);
     expect(withMsw.length, 'msw is found in the build (the check can see it)').toBeGreaterThan(0);
     for (const file of withMsw) expect(demoFiles, `${file} holds msw code`).toContain(file);
-  });
-
-  it('keeps MUI and emotion out of the first page', () => {
-    expect(chunksWithMui(outDir).length, 'MUI is found in the build (the check can see it)').toBeGreaterThan(0);
-    const report = measureFirstPage(outDir);
-    expect(report.files.filter((f) => f.hasMui).map((f) => f.file)).toEqual([]);
-    expect(report.muiInFirstPage).toBe(false);
   });
 });
