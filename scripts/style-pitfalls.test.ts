@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
- * Two style rules that made every scroll frame of the secrets table slow (issue #6; measured with
- * `npm run bench`, scroll p95 33 ms → 16.7 ms once both were gone). Guards against their return:
+ * Two style rules that made every scroll frame of the secrets table slow (measured with
+ * `npm run bench`: scroll p95 33 ms → 16.7 ms once both were gone). Guards against their return:
  * - `box-sizing: inherit` (as in MUI's CssBaseline) stops Chromium from sharing computed styles
  *   between elements: restyling the rows a frame adds took 6–7 ms instead of under 2 ms;
  * - MUI Stack's default spacing rule `> :not(style) ~ :not(style)` restyled the Stack's whole
@@ -42,6 +42,10 @@ describe('style pitfalls', () => {
       .filter((file) => !file.endsWith('.test.ts') && /@mui\/material\/(Scoped)?CssBaseline|\bCssBaseline\b.*from '@mui/.test(code(file)))
       .map((file) => relative(SRC, file));
     expect(offenders).toEqual([]);
+  });
+
+  it('the page baseline is loaded with the providers every page renders under', () => {
+    expect(code(join(SRC, 'app', 'providers.tsx'))).toMatch(/^import '\.\/baseline\.css';$/m);
   });
 
   it('the page baseline sets border-box directly', () => {

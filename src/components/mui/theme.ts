@@ -1,9 +1,19 @@
 import { createTheme } from '@mui/material/styles';
 import type {} from '@mui/material/themeCssVarsAugmentation';
-// Relative (not @/): scripts/theme-css.ts imports this file under the Node tsconfig.
-import { SYSTEM_FONT_STACK } from '../../lib/fonts';
+import { SYSTEM_FONT_STACK } from '@/lib/fonts';
 
-/** System fonts only (no CDN); light and dark schemes; the mode follows the system by default. */
+/**
+ * Where MUI keeps the chosen mode (light, dark or system) and the scheme per mode. The same keys,
+ * and the `light`/`dark` class on <html>, are in public/color-scheme.js, which applies the choice
+ * before the page is drawn.
+ */
+export const MODE_STORAGE_KEY = 'secrets-dashboard.theme';
+export const COLOR_SCHEME_STORAGE_KEY = 'secrets-dashboard.color-scheme';
+
+/**
+ * The one theme: system fonts only (no CDN); light and dark schemes as CSS variables
+ * (`var(--mui-palette-…)`, selected by the class on <html>); the mode follows the system by default.
+ */
 export const theme = createTheme({
   cssVariables: { colorSchemeSelector: 'class' },
   colorSchemes: {
@@ -15,9 +25,8 @@ export const theme = createTheme({
   },
   shape: { borderRadius: 8 },
   components: {
-    MuiButtonBase: { defaultProps: { disableRipple: false } },
     // CSS gap instead of `> :not(style) ~ :not(style)` margins: that sibling rule made the browser
-    // restyle the whole secrets table on every scroll frame (466 elements, ~8 ms a frame).
+    // restyle the whole secrets table on every scroll frame.
     MuiStack: { defaultProps: { useFlexGap: true } },
   },
 });
