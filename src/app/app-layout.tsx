@@ -1,48 +1,54 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate, useNavigation, useParams } from 'react-router';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Link as RouterLink, Outlet, useLocation, useNavigate, useNavigation, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazyThemed } from '@/components/lazy-themed';
-import { buttonClass, iconButtonClass, linkClass } from '@/components/ui/button';
-import { Icon } from '@/components/ui/icon';
-import { ProgressBar } from '@/components/ui/loading';
-import { useColorScheme } from '@/lib/color-scheme';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { LockIcon, SettingsIcon } from '@/components/icons';
+import { ThemeSwitch } from '@/components/theme-switch';
 import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
 import { sessionStore } from '@/features/session/session-store';
 import { useSession, useSignOut } from '@/features/session/use-session';
-import { appPath, signInPath } from './paths';
 import { environmentName } from '@/lib/environment-name';
-import styles from './app-layout.module.css';
+import { appPath, signInPath } from './paths';
 
-function ThemeSwitch() {
-  const { scheme, setMode } = useColorScheme();
-  const next = scheme === 'dark' ? 'light' : 'dark';
-  return (
-    <button type="button" className={iconButtonClass} aria-label={`Switch to ${next} theme`} title={`Switch to ${next} theme`} onClick={() => setMode(next)}>
-      <Icon name={scheme === 'dark' ? 'lightMode' : 'darkMode'} />
-    </button>
-  );
-}
-
-// MUI's menu, loaded when Settings is first used.
-const SettingsMenuContent = lazyThemed(() => import('./settings-menu').then((m) => m.default));
+// The menu loads when Settings is first used.
+const SettingsMenuContent = lazy(() => import('./settings-menu'));
 
 function SettingsMenu() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const menuId = useId();
   return (
     <>
-      <button type="button" className={iconButtonClass} aria-label="Settings" title="Settings" aria-haspopup="menu" aria-expanded={anchor !== null} onClick={(e) => setAnchor(e.currentTarget)}>
-        <Icon name="settings" />
-      </button>
+      <Tooltip title="Settings">
+        <IconButton
+          color="inherit"
+          aria-label="Settings"
+          aria-haspopup="menu"
+          aria-expanded={anchor !== null}
+          aria-controls={anchor ? menuId : undefined}
+          onClick={(event) => setAnchor(event.currentTarget)}
+        >
+          <SettingsIcon />
+        </IconButton>
+      </Tooltip>
       {anchor ? (
         <Suspense fallback={null}>
-          <SettingsMenuContent anchor={anchor} onClose={() => setAnchor(null)} />
+          <SettingsMenuContent id={menuId} anchor={anchor} onClose={() => setAnchor(null)} />
         </Suspense>
       ) : null}
     </>
   );
 }
 
+/** "/ app / environment" after the title, the app a link to its first environment. */
 function CurrentPlace() {
   const { appId, envSlug } = useParams();
   const app = useQuery({ ...appQueries.lookup(appId ?? '', 'Identifier'), enabled: Boolean(appId) });
@@ -50,13 +56,13 @@ function CurrentPlace() {
   if (!appId) return null;
   const env = environments.data?.find((e) => e.slug === envSlug);
   return (
-    <span className={styles.place}>
+    <Typography component="span" sx={{ ml: 1, opacity: 0.9, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
       {'/ '}
-      <Link to={appPath(appId)} className={linkClass}>
+      <Link component={RouterLink} to={appPath(appId)} color="inherit" underline="hover">
         {app.data?.name ?? appId}
       </Link>
       {env ? ` / ${environmentName(env)}` : null}
-    </span>
+    </Typography>
   );
 }
 
@@ -86,34 +92,43 @@ function useLeaveWhenSignedOut(signedIn: boolean): () => void {
 }
 
 export function PageLoading() {
-  return <ProgressBar label="Loading page" />;
+  return <LinearProgress aria-label="Loading page" />;
 }
 
-/** The frame of every signed-in page: plain markup (no MUI), so a page can paint before MUI loads. */
+/** The frame of every signed-in page: the app bar, a progress bar while a page opens, the page. */
 export function AppLayout() {
   const session = useSession();
   const signOut = useLeaveWhenSignedOut(session !== null);
-  // A page's loader may wait a moment for its data (secrets-loader.ts): say that something happens.
+  // A page's loader may wait a moment for its data: say that something happens.
   const navigating = useNavigation().state === 'loading';
   return (
-    <div className={styles.frame}>
-      <header className={styles.bar}>
-        <Icon name="lock" />
-        <span className={styles.title}>
-          <Link to="/apps" className={linkClass}>
-            Secrets
-          </Link>
-        </span>
-        <div className={styles.placeBox}>{session ? <CurrentPlace /> : null}</div>
-        {session?.demo ? <span className={styles.demo}>Demo</span> : null}
-        <ThemeSwitch />
-        <SettingsMenu />
-        <button type="button" className={buttonClass({ color: 'inherit' })} onClick={signOut}>
-          Sign out
-        </button>
-      </header>
-      <div className={styles.pending}>{navigating ? <ProgressBar label="Opening page" /> : null}</div>
-      <main className={styles.main}>
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <AppBar position="static" elevation={0}>
+        <Toolbar sx={{ gap: 1, minWidth: 0 }}>
+          <LockIcon aria-hidden />
+          <Typography variant="h6" component="span" sx={{ whiteSpace: 'nowrap' }}>
+            <Link component={RouterLink} to="/apps" color="inherit" underline="none">
+              Secrets
+            </Link>
+          </Typography>
+          <Box sx={{ flex: 1, minWidth: 0, display: 'flex' }}>{session ? <CurrentPlace /> : null}</Box>
+          {session?.demo ? (
+            <Typography variant="caption" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+              Demo
+            </Typography>
+          ) : null}
+          <ThemeSwitch />
+          <SettingsMenu />
+          <Button color="inherit" onClick={signOut}>
+            Sign out
+          </Button>
+        </Toolbar>
+      </AppBar>
+      {/* Over the top of the page, taking no room. */}
+      <Box sx={{ position: 'relative', height: 0 }}>
+        {navigating ? <LinearProgress aria-label="Opening page" sx={{ position: 'absolute', top: 0, left: 0, right: 0, zIndex: 1 }} /> : null}
+      </Box>
+      <Box component="main" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         {/* Without a session nothing below may query (it would recreate cleared entries). */}
         {session ? (
           <Suspense fallback={<PageLoading />}>
@@ -122,7 +137,7 @@ export function AppLayout() {
         ) : (
           <PageLoading />
         )}
-      </main>
-    </div>
+      </Box>
+    </Box>
   );
 }

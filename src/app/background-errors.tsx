@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { isApiError } from '@/api/api-error';
 import { errorText } from '@/components/error-alert';
-import { Toast } from '@/components/ui/toast';
+import { Toast } from '@/components/toast';
 import { onBackgroundError } from '@/lib/background-errors';
 
+/** The one place a failed background refresh is told: a warning note, whatever query it was. */
 export function BackgroundErrors() {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => onBackgroundError((e) => {

@@ -1,17 +1,18 @@
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { Link as RouterLink, isRouteErrorResponse, useRouteError } from 'react-router';
+import Button from '@mui/material/Button';
 import { ErrorAlert } from '@/components/error-alert';
-import { buttonClass } from '@/components/ui/button';
+import { PageContainer } from '@/components/page';
 
-/** A route's error view: plain markup, in the main bundle, so it shows even when a chunk cannot load. */
+/** A route's error view; in the main bundle, so it shows even when a page's chunk cannot load. */
 export function RouteError() {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
-    <div style={{ padding: 24, maxWidth: 720 }}>
+    <PageContainer>
       <ErrorAlert error={error} title={notFound ? 'Page not found' : 'This page could not be shown'} onRetry={() => window.location.reload()} />
-      <Link to="/apps" className={buttonClass()} style={{ marginTop: 16 }}>
+      <Button component={RouterLink} to="/apps" sx={{ mt: 2 }}>
         Back to apps
-      </Link>
-    </div>
+      </Button>
+    </PageContainer>
   );
 }

@@ -1,6 +1,7 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
 import { isApiError } from '@/api/api-error';
-import { buttonClass } from './ui/button';
-import { Notice } from './ui/notice';
 
 export interface ErrorAlertProps {
   error: unknown;
@@ -17,21 +18,22 @@ export function errorText(error: unknown): string {
   return 'Something went wrong. Try again.';
 }
 
-/** Plain markup (no MUI): it shows on the secrets page without loading the UI library, and in dialogs. */
+/** A failed request in the page or a dialog: announced at once (role alert), with Retry when given. */
 export function ErrorAlert({ error, title, onRetry, forbiddenHint }: ErrorAlertProps) {
   const api = isApiError(error) ? error : undefined;
   return (
-    <Notice
+    <Alert
       severity="error"
-      title={title}
+      role="alert"
       action={
         onRetry ? (
-          <button type="button" className={buttonClass({ color: 'inherit', size: 'small' })} onClick={onRetry}>
+          <Button color="inherit" size="small" onClick={onRetry}>
             Retry
-          </button>
+          </Button>
         ) : undefined
       }
     >
+      <AlertTitle>{title}</AlertTitle>
       {errorText(error)}
       {api?.status === 403 && forbiddenHint ? <div>{forbiddenHint}</div> : null}
       {api?.requestId ? (
@@ -39,6 +41,6 @@ export function ErrorAlert({ error, title, onRetry, forbiddenHint }: ErrorAlertP
           Request id: <code>{api.requestId}</code>
         </div>
       ) : null}
-    </Notice>
+    </Alert>
   );
 }

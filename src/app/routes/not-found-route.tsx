@@ -1,18 +1,16 @@
 import { Link as RouterLink } from 'react-router';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import { PageContainer, PageHeading } from '@/components/page';
 
 export function Component() {
   return (
-    <Box sx={{ p: 3 }}>
-      <Typography variant="h4" component="h1" gutterBottom>
-        Page not found
-      </Typography>
+    <PageContainer>
+      <PageHeading>Page not found</PageHeading>
       <Typography>There is nothing at this address.</Typography>
       <Button component={RouterLink} to="/apps" sx={{ mt: 2 }}>
         Back to apps
       </Button>
-    </Box>
+    </PageContainer>
   );
 }

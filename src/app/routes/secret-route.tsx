@@ -2,10 +2,10 @@ import { useCallback } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Breadcrumbs from '@mui/material/Breadcrumbs';
-import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
+import { PageContainer } from '@/components/page';
 import { appQueries } from '@/features/apps/queries';
 import { EnvironmentsGate } from '@/features/environments/components/environments-gate';
 import { SecretDetail } from '@/features/secrets/components/secret-detail';
@@ -22,7 +22,7 @@ export function Component() {
   );
 
   return (
-    <Container maxWidth="lg" sx={{ py: 2 }}>
+    <PageContainer>
       <Breadcrumbs aria-label="Breadcrumb" sx={{ mb: 2 }}>
         <Link component={RouterLink} to="/apps" underline="hover" color="inherit">
           Apps
@@ -30,11 +30,13 @@ export function Component() {
         <Link component={RouterLink} to={appPath(appId)} underline="hover" color="inherit">
           {app.data?.name ?? appId}
         </Link>
-        <Typography color="text.primary">Secret</Typography>
+        <Typography color="text.primary" aria-current="page">
+          Secret
+        </Typography>
       </Breadcrumbs>
       <EnvironmentsGate skeletonHeight={200}>
         {(environments) => <SecretDetail appId={appId} secretId={secretId} environments={environments} secretHref={secretHref} envHref={envHref} />}
       </EnvironmentsGate>
-    </Container>
+    </PageContainer>
   );
 }

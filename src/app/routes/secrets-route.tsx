@@ -1,25 +1,22 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParamState } from '@/lib/use-search-param-state';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import type { RenderedSecret } from '@/api/contract';
+import { PageContainer, PageHeading } from '@/components/page';
 import { appQueries } from '@/features/apps/queries';
 import { EnvironmentsGate } from '@/features/environments/components/environments-gate';
 import { EnvironmentTabs } from '@/features/environments/components/environment-tabs';
 import { environmentQueries } from '@/features/environments/queries';
-import type { RenderedSecret } from '@/api/contract';
-import { Notice } from '@/components/ui/notice';
 import { NewSecretButton } from '@/features/secrets/components/new-secret-button';
-import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { SecretsView } from '@/features/secrets/components/secrets-view';
-import { envPath, secretPath } from '../paths';
+import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { environmentName } from '@/lib/environment-name';
-import styles from './secrets-route.module.css';
+import { useSearchParamState } from '@/lib/use-search-param-state';
+import { envPath, secretPath } from '../paths';
 
-/**
- * `/apps/:appId/:envSlug`: an environment's secrets. In the main bundle and free of MUI, so a
- * direct load paints rows without waiting for a route chunk or the UI library (#6); dialogs load
- * with MUI when opened.
- */
+/** `/apps/:appId/:envSlug`: an environment's secrets, with a tab per environment. */
 export function Component() {
   const { appId = '', envSlug = '' } = useParams();
   const [search, onSearchChange] = useSearchParamState('q');
@@ -41,17 +38,14 @@ export function Component() {
   const envName = useMemo(() => (env ? environmentName(env) : null), [env]);
   if (editing && editing.envId !== envId) setEditing(null);
   return (
-    <div className={styles.page}>
-      <h1 className={styles.heading}>
-        {app.data?.name ?? appId}
-        {envName ? <span className={styles.envName}>{` · ${envName}`}</span> : null}
-      </h1>
+    <PageContainer>
+      <PageHeading detail={envName ? ` · ${envName}` : null}>{app.data?.name ?? appId}</PageHeading>
       <EnvironmentsGate skeletonHeight={48}>
         {(list) => (
           <>
-            <div className={styles.tabs}>
+            <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
               <EnvironmentTabs environments={list} current={env ? env.slug : false} hrefFor={hrefFor} />
-            </div>
+            </Box>
             {env ? (
               <SecretsView
                 key={`${appId}/${env.id}`}
@@ -64,7 +58,9 @@ export function Component() {
                 actions={<NewSecretButton appId={appId} environments={list} defaultEnvId={env.id} secretHref={secretHref} />}
               />
             ) : (
-              <Notice severity="warning">There is no environment “{envSlug}”. Pick one of the tabs above.</Notice>
+              <Alert severity="warning" role="status">
+                There is no environment “{envSlug}”. Pick one of the tabs above.
+              </Alert>
             )}
           </>
         )}
@@ -75,6 +71,6 @@ export function Component() {
         onClose={() => setEditing(null)}
         secretHref={secretHref}
       />
-    </div>
+    </PageContainer>
   );
 }

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import Container from '@mui/material/Container';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { PageHeading } from '@/components/page';
 import { readRuntimeConfig } from '@/config/runtime-config';
 import { environmentQueries } from '@/features/environments/queries';
 import { SignInForm } from '@/features/session/components/sign-in-form';
@@ -22,9 +23,7 @@ export function Component() {
   return (
     <Container maxWidth="sm" component="main" sx={{ py: { xs: 3, sm: 8 } }}>
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 } }}>
-        <Typography variant="h4" component="h1" gutterBottom>
-          Sign in
-        </Typography>
+        <PageHeading>Sign in</PageHeading>
         <Typography color="text.secondary" sx={{ mb: 3 }}>
           Browse your apps’ secrets per environment, reveal a value when you need it, and set new values. Tokens stay in
           this browser tab only and are forgotten when you sign out or close it.

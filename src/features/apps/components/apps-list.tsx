@@ -2,7 +2,6 @@ import { useDeferredValue, useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
-import InputAdornment from '@mui/material/InputAdornment';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -10,11 +9,10 @@ import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
 import { ErrorAlert } from '@/components/error-alert';
-import { SearchIcon } from '@/components/icons';
+import { SearchField } from '@/components/search-field';
 import { appQueries } from '../queries';
 
 const MAX_SHOWN = 200;
@@ -36,7 +34,7 @@ export function AppsList({ search, onSearchChange, appHref }: AppsListProps) {
 
   if (apps.isPending) {
     return (
-      <Stack spacing={1} aria-busy="true" aria-label="Loading apps">
+      <Stack spacing={1} role="status" aria-busy="true" aria-label="Loading apps">
         {[0, 1, 2, 3].map((i) => (
           <Skeleton key={i} variant="rounded" height={48} />
         ))}
@@ -45,7 +43,11 @@ export function AppsList({ search, onSearchChange, appHref }: AppsListProps) {
   }
   if (apps.isError) {
     if (isApiError(apps.error) && apps.error.status === 404) {
-      return <Alert severity="info">This API does not list apps. Open an app by its name or id below.</Alert>;
+      return (
+        <Alert severity="info" role="status">
+          This API does not list apps. Open an app by its name or id below.
+        </Alert>
+      );
     }
     return (
       <ErrorAlert
@@ -57,27 +59,23 @@ export function AppsList({ search, onSearchChange, appHref }: AppsListProps) {
     );
   }
   if (apps.data.length === 0) {
-    return <Alert severity="info">No apps yet. Apps are created with the CLI or by an admin; once one exists it shows here.</Alert>;
+    return (
+      <Alert severity="info" role="status">
+        No apps yet. Apps are created with the CLI or by an admin; once one exists it shows here.
+      </Alert>
+    );
   }
   return (
     <Stack spacing={1.5}>
-      <TextField
-        label="Search apps"
-        type="search"
-        value={search}
-        onChange={(e) => onSearchChange(e.target.value)}
-        size="small"
-        slotProps={{
-          input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
-          htmlInput: { spellCheck: false, autoComplete: 'off' },
-        }}
-      />
+      <SearchField label="Search apps" value={search} onChange={onSearchChange} />
       <Typography variant="body2" color="text.secondary" role="status">
         {matches.length === apps.data.length ? `${apps.data.length} apps` : `${matches.length} of ${apps.data.length} apps match`}
         {matches.length > MAX_SHOWN ? ` (showing the first ${MAX_SHOWN}: refine the search)` : ''}
       </Typography>
       {matches.length === 0 ? (
-        <Alert severity="info">No app matches “{deferred}”.</Alert>
+        <Alert severity="info" role="status">
+          No app matches “{deferred}”.
+        </Alert>
       ) : (
         <Paper variant="outlined">
           <List aria-label="Apps" dense disablePadding>

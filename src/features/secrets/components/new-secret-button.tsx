@@ -1,14 +1,13 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import Button from '@mui/material/Button';
+import { AddIcon } from '@/components/icons';
+import { Toast } from '@/components/toast';
 import type { NewSecret } from '../api';
-import { lazyThemed } from '@/components/lazy-themed';
-import { SuccessSnackbar } from '@/components/success-snackbar';
-import { buttonClass } from '@/components/ui/button';
-import { Icon } from '@/components/ui/icon';
 import type { CreateSecretDialogProps } from './create-secret-dialog';
 
 // The dialog (forms, validation) loads when first opened: it is not on the secrets page's path.
-const CreateSecretDialog = lazyThemed(() => import('./create-secret-dialog').then((m) => m.CreateSecretDialog));
+const CreateSecretDialog = lazy(() => import('./create-secret-dialog').then((m) => ({ default: m.CreateSecretDialog })));
 
 /** The "New secret" toolbar button, its dialog, and the note once the secret exists. */
 export function NewSecretButton({
@@ -21,10 +20,9 @@ export function NewSecretButton({
   const [done, setDone] = useState<{ secret: NewSecret; message: string } | null>(null);
   return (
     <>
-      <button type="button" className={buttonClass({ variant: 'contained' })} onClick={() => setOpen(true)} disabled={environments.length === 0}>
-        <Icon name="add" />
+      <Button variant="contained" startIcon={<AddIcon />} onClick={() => setOpen(true)} disabled={environments.length === 0} sx={{ minHeight: 40 }}>
         New secret
-      </button>
+      </Button>
       {open ? (
         <Suspense fallback={null}>
           <CreateSecretDialog
@@ -37,15 +35,16 @@ export function NewSecretButton({
           />
         </Suspense>
       ) : null}
-      <SuccessSnackbar
+      <Toast
+        severity="success"
         message={done ? done.message : null}
         onClose={() => setDone(null)}
         autoHideDuration={8000}
         action={
           done ? (
-            <RouterLink className={buttonClass({ color: 'inherit', size: 'small' })} to={secretHref(done.secret.id)}>
+            <Button color="inherit" size="small" component={RouterLink} to={secretHref(done.secret.id)}>
               Open
-            </RouterLink>
+            </Button>
           ) : undefined
         }
       />

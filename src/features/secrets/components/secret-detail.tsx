@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -10,16 +10,19 @@ import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
 import type { Environment, PurposeType } from '@/api/contract';
 import { ErrorAlert } from '@/components/error-alert';
-import { SuccessSnackbar } from '@/components/success-snackbar';
+import { PageHeading } from '@/components/page';
+import { Toast } from '@/components/toast';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { usePreferences } from '@/lib/preferences';
 import { markSecretDetailUnavailable } from '../api';
 import { secretQueries } from '../queries';
 import { useRevealedSecret } from '../use-revealed-secret';
-import { CopyValueDialog } from './copy-value-dialog';
 import { PURPOSES } from './create-secret-dialog';
 import { EnvironmentValue, WriteOnlyEnvironment } from './environment-value';
-import { SetValueDialog } from './set-value-dialog';
+
+// The dialogs load when first opened.
+const SetValueDialog = lazy(() => import('./set-value-dialog').then((m) => ({ default: m.SetValueDialog })));
+const CopyValueDialog = lazy(() => import('./copy-value-dialog').then((m) => ({ default: m.CopyValueDialog })));
 
 export interface SecretDetailProps {
   appId: string;
@@ -59,7 +62,7 @@ export function SecretDetail({ appId, secretId, environments, secretHref, envHre
   }
   if (detail.isPending || (fallback && located.isPending)) {
     return (
-      <Stack spacing={2} aria-busy="true" aria-label="Loading secret">
+      <Stack spacing={2} role="status" aria-busy="true" aria-label="Loading secret">
         <Skeleton variant="text" width="40%" height={48} />
         {environments.map((env) => (
           <Skeleton key={env.id} variant="rounded" height={72} />
@@ -104,67 +107,68 @@ function SecretEnvironments({ appId, secretId, secretName, purposeType, environm
   const beforeWrite = editing ? () => reveal.hide(editing.env.id) : undefined;
 
   return (
-    <Stack spacing={2}>
-      <Box>
-        <Typography variant="h4" component="h1" sx={{ fontFamily: MONOSPACE_STACK, overflowWrap: 'anywhere' }}>
-          {secretName}
+    <>
+      <Stack spacing={2}>
+        <Box>
+          <PageHeading monospace>{secretName}</PageHeading>
+          {purposeType === undefined ? null : (
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Chip label={`Purpose: ${purpose?.title ?? purposeType}`} size="small" />
+              {purpose ? (
+                <Typography variant="body2" color="text.secondary">
+                  {purpose.description}
+                </Typography>
+              ) : null}
+            </Stack>
+          )}
+        </Box>
+        {environments.length === 0 ? <Alert severity="info">This account has no environments yet.</Alert> : null}
+        {environments.map((env) => (
+          <EnvironmentValue
+            key={env.id}
+            appId={appId}
+            secretName={secretName}
+            env={env}
+            revealedUntil={reveal.expiryOf(env.id)}
+            onToggle={(shown) => (shown ? reveal.hide(env.id) : reveal.reveal(env.id))}
+            onSet={() => setEditing({ kind: 'set', env })}
+            onCopy={() => setEditing({ kind: 'copy', env })}
+            copyable={environments.length > 1}
+            envHref={envHref(env, secretName)}
+          />
+        ))}
+        <Typography variant="body2" color="text.secondary">
+          Revealed values hide after {autoHideSeconds} s or when you leave this tab.
         </Typography>
-        {purposeType === undefined ? null : (
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
-            <Chip label={`Purpose: ${purpose?.title ?? purposeType}`} size="small" />
-            {purpose ? (
-              <Typography variant="body2" color="text.secondary">
-                {purpose.description}
-              </Typography>
-            ) : null}
-          </Stack>
-        )}
-      </Box>
-      {environments.length === 0 ? <Alert severity="info">This account has no environments yet.</Alert> : null}
-      {environments.map((env) => (
-        <EnvironmentValue
-          key={env.id}
-          appId={appId}
-          secretName={secretName}
-          env={env}
-          revealedUntil={reveal.expiryOf(env.id)}
-          onToggle={(shown) => (shown ? reveal.hide(env.id) : reveal.reveal(env.id))}
-          onSet={() => setEditing({ kind: 'set', env })}
-          onCopy={() => setEditing({ kind: 'copy', env })}
-          copyable={environments.length > 1}
-          envHref={envHref(env, secretName)}
-        />
-      ))}
-      <Typography variant="body2" color="text.secondary">
-        Revealed values hide after {autoHideSeconds} s or when you leave this tab.
-      </Typography>
-
-      {editing?.kind === 'set' ? (
-        <SetValueDialog
-          key={editing.env.id}
-          appId={appId}
-          target={{ secretId, secretName, environment: editing.env }}
-          onClose={closeEditor}
-          onSaved={setMessage}
-          onBeforeWrite={beforeWrite}
-          secretHref={secretHref}
-        />
-      ) : null}
-      {editing?.kind === 'copy' ? (
-        <CopyValueDialog
-          key={editing.env.id}
-          appId={appId}
-          secretId={secretId}
-          secretName={secretName}
-          target={editing.env}
-          environments={environments}
-          onClose={closeEditor}
-          onSaved={setMessage}
-          onBeforeWrite={beforeWrite}
-        />
-      ) : null}
-      <SuccessSnackbar message={message} onClose={() => setMessage(null)} />
-    </Stack>
+      </Stack>
+      <Suspense fallback={null}>
+        {editing?.kind === 'set' ? (
+          <SetValueDialog
+            key={editing.env.id}
+            appId={appId}
+            target={{ secretId, secretName, environment: editing.env }}
+            onClose={closeEditor}
+            onSaved={setMessage}
+            onBeforeWrite={beforeWrite}
+            secretHref={secretHref}
+          />
+        ) : null}
+        {editing?.kind === 'copy' ? (
+          <CopyValueDialog
+            key={editing.env.id}
+            appId={appId}
+            secretId={secretId}
+            secretName={secretName}
+            target={editing.env}
+            environments={environments}
+            onClose={closeEditor}
+            onSaved={setMessage}
+            onBeforeWrite={beforeWrite}
+          />
+        ) : null}
+      </Suspense>
+      <Toast severity="success" message={message} onClose={() => setMessage(null)} />
+    </>
   );
 }
 
@@ -173,31 +177,35 @@ function WriteOnlySecret({ appId, secretId, environments, secretHref }: SecretDe
   const [editing, setEditing] = useState<Environment | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   return (
-    <Stack spacing={2}>
-      <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
-        Secret <Box component="code" sx={{ fontFamily: MONOSPACE_STACK }}>{secretId}</Box>
-      </Typography>
-      <Alert severity="info">
-        <AlertTitle>Name and values are not shown</AlertTitle>
-        Your token can change this secret but not read it: a Write token cannot read names or values. You can still set or
-        replace its value in each environment. To see them, sign in with a Read token as well.
-      </Alert>
-      {environments.length === 0 ? <Alert severity="info">This account has no environments yet.</Alert> : null}
-      {environments.map((env) => (
-        <WriteOnlyEnvironment key={env.id} env={env} onSet={() => setEditing(env)} />
-      ))}
-      {editing ? (
-        <SetValueDialog
-          key={editing.id}
-          appId={appId}
-          target={{ secretId, secretName: 'this secret', environment: editing }}
-          readable={false}
-          onClose={() => setEditing(null)}
-          onSaved={setMessage}
-          secretHref={secretHref}
-        />
-      ) : null}
-      <SuccessSnackbar message={message} onClose={() => setMessage(null)} />
-    </Stack>
+    <>
+      <Stack spacing={2}>
+        <PageHeading>
+          Secret <Box component="code" sx={{ fontFamily: MONOSPACE_STACK }}>{secretId}</Box>
+        </PageHeading>
+        <Alert severity="info">
+          <AlertTitle>Name and values are not shown</AlertTitle>
+          Your token can change this secret but not read it: a Write token cannot read names or values. You can still set or
+          replace its value in each environment. To see them, sign in with a Read token as well.
+        </Alert>
+        {environments.length === 0 ? <Alert severity="info">This account has no environments yet.</Alert> : null}
+        {environments.map((env) => (
+          <WriteOnlyEnvironment key={env.id} env={env} onSet={() => setEditing(env)} />
+        ))}
+      </Stack>
+      <Suspense fallback={null}>
+        {editing ? (
+          <SetValueDialog
+            key={editing.id}
+            appId={appId}
+            target={{ secretId, secretName: 'this secret', environment: editing }}
+            readable={false}
+            onClose={() => setEditing(null)}
+            onSaved={setMessage}
+            secretHref={secretHref}
+          />
+        ) : null}
+      </Suspense>
+      <Toast severity="success" message={message} onClose={() => setMessage(null)} />
+    </>
   );
 }

@@ -1,20 +1,23 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
 import type { Environment, RenderedSecret } from '@/api/contract';
 import { isApiError } from '@/api/api-error';
 import { ErrorAlert } from '@/components/error-alert';
-import { buttonClass } from '@/components/ui/button';
-import { ProgressBar, Skeleton } from '@/components/ui/loading';
-import { Notice } from '@/components/ui/notice';
-import { SearchField } from '@/components/ui/search-field';
-import { Toast } from '@/components/ui/toast';
+import { SearchField } from '@/components/search-field';
+import { Toast } from '@/components/toast';
+import { environmentName } from '@/lib/environment-name';
 import { usePreferences } from '@/lib/preferences';
 import { secretQueries } from '../queries';
 import { useCopySecret } from '../use-copy-secret';
 import { useRevealedValues } from '../use-revealed-values';
 import { SecretsTable } from './secrets-table';
-import { environmentName } from '@/lib/environment-name';
-import styles from './secrets-view.module.css';
 
 export const REFRESH_INTERVAL_MS = 30_000;
 
@@ -61,7 +64,7 @@ function useChangedNotice(digest: string | undefined) {
  */
 function RevealAllStatus({ appId, envId, onRetry }: { appId: string; envId: string; onRetry: () => void }) {
   const all = useQuery({ ...secretQueries.rendered({ appId, envId, mode: 'Full' }), select: () => true });
-  if (all.isPending) return <ProgressBar label="Revealing all values" />;
+  if (all.isPending) return <LinearProgress aria-label="Revealing all values" />;
   if (all.isError) return <ErrorAlert error={all.error} title="Could not reveal the values" onRetry={onRetry} />;
   return null;
 }
@@ -95,88 +98,91 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
   const envName = environmentName(environment);
 
   return (
-    <div className={styles.view}>
-      <div className={styles.toolbar}>
-        <SearchField
-          inputRef={searchRef}
-          label="Search keys"
-          value={search}
-          onChange={onSearchChange}
-          className={styles.search}
-          keyShortcuts="/"
-          helperText="Press / to search"
-        />
-        <div className={styles.spacer} />
-        <button
-          type="button"
-          className={buttonClass({ variant: 'outlined' })}
-          onClick={reveal.allRevealed ? reveal.hideAll : reveal.revealAll}
-          disabled={!list.data || list.data.secrets.length === 0}
-          aria-pressed={reveal.allRevealed}
-        >
-          {reveal.allRevealed ? 'Hide all' : 'Reveal all'}
-        </button>
-        {actions}
-      </div>
+    <>
+      <Stack spacing={2}>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'flex-start' } }}>
+          <SearchField
+            inputRef={searchRef}
+            label="Search keys"
+            value={search}
+            onChange={onSearchChange}
+            keyShortcuts="/"
+            helperText="Press / to search"
+            sx={{ flex: 1, maxWidth: { sm: 420 } }}
+          />
+          <Box sx={{ flex: 1 }} />
+          <Button
+            variant="outlined"
+            onClick={reveal.allRevealed ? reveal.hideAll : reveal.revealAll}
+            disabled={!list.data || list.data.secrets.length === 0}
+            aria-pressed={reveal.allRevealed}
+            sx={{ minHeight: 40 }}
+          >
+            {reveal.allRevealed ? 'Hide all' : 'Reveal all'}
+          </Button>
+          {actions}
+        </Stack>
 
-      {reveal.allRevealed ? <RevealAllStatus appId={appId} envId={envId} onRetry={reveal.revealAll} /> : null}
+        {reveal.allRevealed ? <RevealAllStatus appId={appId} envId={envId} onRetry={reveal.revealAll} /> : null}
 
-      {list.isPending ? (
-        <div className={styles.loading} role="status" aria-busy="true" aria-label="Loading secrets">
-          {Array.from({ length: 8 }, (_, i) => (
-            <Skeleton key={i} height={44} />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorAlert
-          error={list.error}
-          title={isApiError(list.error) && list.error.status === 403 ? `Your token may not read ${envName} of this app` : 'Could not load secrets'}
-          onRetry={() => void list.refetch()}
-          forbiddenHint="Ask an admin for a token with Read scope on this app and environment, or sign in with another token."
-        />
-      ) : (
-        <>
-          <p className={styles.status} role="status" aria-live="polite">
-            {list.data.secrets.length === 0
-              ? ''
-              : deferredSearch.trim()
-                ? `${matches.length} of ${list.data.secrets.length} secrets match “${deferredSearch.trim()}”`
-                : `${list.data.secrets.length} secrets in ${envName}`}
-            {reveal.anyRevealed ? ` · revealed values hide after ${autoHideSeconds} s or when you leave this tab` : ''}
-          </p>
-          {list.data.secrets.length === 0 ? (
-            <Notice severity="info">
-              No secrets in this app yet. {onEdit ? 'Use “New secret” to add the first one.' : 'They are created with a write token.'}
-            </Notice>
-          ) : matches.length === 0 ? (
-            <Notice
-              severity="info"
-              action={
-                <button type="button" className={buttonClass({ color: 'inherit', size: 'small' })} onClick={() => onSearchChange('')}>
-                  Clear search
-                </button>
-              }
-            >
-              No key matches “{deferredSearch.trim()}”.
-            </Notice>
-          ) : (
-            <SecretsTable
-              caption={`Secrets in ${envName}`}
-              secrets={matches}
-              appId={appId}
-              envId={envId}
-              revealOf={reveal.revealOf}
-              onToggle={toggle}
-              onCopy={copy.copy}
-              onEdit={onEdit}
-              secretHref={secretHref}
-            />
-          )}
-        </>
-      )}
+        {list.isPending ? (
+          <Stack spacing={1} role="status" aria-busy="true" aria-label="Loading secrets">
+            {Array.from({ length: 8 }, (_, i) => (
+              <Skeleton key={i} variant="rounded" height={44} />
+            ))}
+          </Stack>
+        ) : list.isError ? (
+          <ErrorAlert
+            error={list.error}
+            title={isApiError(list.error) && list.error.status === 403 ? `Your token may not read ${envName} of this app` : 'Could not load secrets'}
+            onRetry={() => void list.refetch()}
+            forbiddenHint="Ask an admin for a token with Read scope on this app and environment, or sign in with another token."
+          />
+        ) : (
+          <>
+            <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+              {list.data.secrets.length === 0
+                ? ''
+                : deferredSearch.trim()
+                  ? `${matches.length} of ${list.data.secrets.length} secrets match “${deferredSearch.trim()}”`
+                  : `${list.data.secrets.length} secrets in ${envName}`}
+              {reveal.anyRevealed ? ` · revealed values hide after ${autoHideSeconds} s or when you leave this tab` : ''}
+            </Typography>
+            {list.data.secrets.length === 0 ? (
+              <Alert severity="info" role="status">
+                No secrets in this app yet. {onEdit ? 'Use “New secret” to add the first one.' : 'They are created with a write token.'}
+              </Alert>
+            ) : matches.length === 0 ? (
+              <Alert
+                severity="info"
+                role="status"
+                action={
+                  <Button color="inherit" size="small" onClick={() => onSearchChange('')}>
+                    Clear search
+                  </Button>
+                }
+              >
+                No key matches “{deferredSearch.trim()}”.
+              </Alert>
+            ) : (
+              <SecretsTable
+                caption={`Secrets in ${envName}`}
+                secrets={matches}
+                appId={appId}
+                envId={envId}
+                revealOf={reveal.revealOf}
+                onToggle={toggle}
+                onCopy={copy.copy}
+                onEdit={onEdit}
+                secretHref={secretHref}
+              />
+            )}
+          </>
+        )}
+      </Stack>
 
       <Toast onClose={dismissChanged} autoHideDuration={6000} message={changed ? `Secrets in ${envName} changed on the server; the list is up to date.` : null} />
       <Toast severity={copy.failed ? 'error' : 'success'} message={copy.message} onClose={copy.dismiss} autoHideDuration={4000} />
-    </div>
+    </>
   );
 }

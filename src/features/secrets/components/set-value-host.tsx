@@ -1,10 +1,9 @@
-import { Suspense, useState } from 'react';
-import { lazyThemed } from '@/components/lazy-themed';
+import { lazy, Suspense, useState } from 'react';
+import { Toast } from '@/components/toast';
 import type { SetValueDialogProps, SetValueTarget } from './set-value-dialog';
-import { SuccessSnackbar } from '@/components/success-snackbar';
 
 // The dialog loads when first opened: it is not on the secrets page's path.
-const SetValueDialog = lazyThemed(() => import('./set-value-dialog').then((m) => m.SetValueDialog));
+const SetValueDialog = lazy(() => import('./set-value-dialog').then((m) => ({ default: m.SetValueDialog })));
 
 /** Hosts the dialog for whichever secret is being edited, and announces a save once it closes. */
 export function SetValueHost({
@@ -20,7 +19,7 @@ export function SetValueHost({
           <SetValueDialog key={`${target.secretId}/${target.environment.id}`} target={target} onClose={onClose} onSaved={setMessage} {...props} />
         </Suspense>
       ) : null}
-      <SuccessSnackbar message={message} onClose={() => setMessage(null)} />
+      <Toast severity="success" message={message} onClose={() => setMessage(null)} />
     </>
   );
 }

@@ -1,0 +1,55 @@
+import { createRef, useState } from 'react';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SearchField } from './search-field';
+
+describe('SearchField', () => {
+  it('is a searchbox named by its label, showing its value, without spell-check or autofill', () => {
+    const ref = createRef<HTMLInputElement>();
+    render(<SearchField label="Search keys" value="stripe" onChange={() => {}} inputRef={ref} />);
+    const box = screen.getByRole('searchbox', { name: 'Search keys' });
+    expect(box).toHaveValue('stripe');
+    expect(ref.current).toBe(box);
+    expect(box).toHaveAttribute('spellcheck', 'false');
+    expect(box).toHaveAttribute('autocomplete', 'off');
+  });
+
+  it('is described by its helper text, and announces its key shortcut', () => {
+    render(
+      <>
+        <SearchField label="Search keys" value="" onChange={() => {}} helperText="Press / to search" keyShortcuts="/" />
+        <SearchField label="Search apps" value="" onChange={() => {}} />
+      </>,
+    );
+    const keys = screen.getByRole('searchbox', { name: 'Search keys' });
+    expect(keys).toHaveAccessibleDescription('Press / to search');
+    expect(keys).toHaveAttribute('aria-keyshortcuts', '/');
+    const apps = screen.getByRole('searchbox', { name: 'Search apps' });
+    expect(apps).toHaveAccessibleDescription('');
+    expect(apps).not.toHaveAttribute('aria-keyshortcuts');
+  });
+
+  it('calls onChange with the typed value', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    function Controlled() {
+      const [value, setValue] = useState('');
+      return (
+        <SearchField
+          label="Search keys"
+          value={value}
+          onChange={(next) => {
+            setValue(next);
+            onChange(next);
+          }}
+        />
+      );
+    }
+    render(<Controlled />);
+    const box = screen.getByRole('searchbox', { name: 'Search keys' });
+    await user.type(box, 'db');
+    expect(onChange.mock.calls).toEqual([['d'], ['db']]);
+    await user.clear(box);
+    expect(onChange).toHaveBeenLastCalledWith('');
+  });
+});
