@@ -5,7 +5,7 @@ import { setupUser, findTable, quietActWarnings } from '@/testing/browse-helpers
 const fake = useFakeApi({ ambiguousAppNames: true });
 quietActWarnings();
 
-describe('apps', () => {
+describe('apps', { timeout: 30_000 }, () => {
   it('lists the apps with an instant, case-insensitive search kept in the URL', async () => {
     const user = setupUser();
     const { router } = renderApp('/apps');
@@ -65,7 +65,7 @@ describe('apps', () => {
   });
 });
 
-describe('opening an app by name or id', () => {
+describe('opening an app by name or id', { timeout: 30_000 }, () => {
   it('works when the listing endpoint is absent (404)', async () => {
     fake.settings.appsListing = false;
     const user = setupUser();

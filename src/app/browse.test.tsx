@@ -1,7 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, useFakeApi } from '@/testing/render-app';
 import { recordRequests, renderedRequests, setupUser, findTable, quietActWarnings } from '@/testing/browse-helpers';
-import { LIST_WAIT_MS } from './routes/secrets-loader';
 
 const fake = useFakeApi();
 quietActWarnings();
@@ -18,7 +17,7 @@ function renderedKeys(): string[] {
   return screen.queryAllByText(/.+/, { selector: '[role=row] a' }).map((a) => a.textContent ?? '');
 }
 
-describe('browse', () => {
+describe('browse', { timeout: 30_000 }, () => {
   it('signs in, opens an app and shows masked secrets', async () => {
     const user = setupUser();
     const { router } = renderApp('/apps', { token: null });
@@ -96,7 +95,7 @@ describe('browse', () => {
   });
 });
 
-describe('search', () => {
+describe('search', { timeout: 30_000 }, () => {
   it('filters instantly and case-insensitively by key, counts matches and keeps the text in the URL', async () => {
     const user = setupUser();
     const { router } = renderApp(`/apps/${APP}/production`);
@@ -132,10 +131,9 @@ describe('search', () => {
   });
 });
 
-describe('states', () => {
+describe('states', { timeout: 30_000 }, () => {
   it('shows skeletons while the secrets load', async () => {
-    // Slower than the route waits for the list before it renders (LIST_WAIT_MS).
-    fake.faults.add({ match: { path: /secrets\/rendered/ }, fault: { kind: 'latency', ms: LIST_WAIT_MS + 400 } });
+    fake.faults.add({ match: { path: /secrets\/rendered/ }, fault: { kind: 'latency', ms: 400 } });
     renderApp(`/apps/${APP}/production`);
     expect(await screen.findByLabelText('Loading secrets')).toHaveAttribute('aria-busy', 'true');
     expect(await findTable('Secrets in Production', 3000)).toBeInTheDocument();
@@ -195,7 +193,7 @@ describe('states', () => {
   });
 });
 
-describe('freshness', () => {
+describe('freshness', { timeout: 30_000 }, () => {
   it('refetches every 30 s with If-None-Match, and says so (keeping the search) when the secrets changed', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     renderApp(`/apps/${APP}/production?q=stripe`);
@@ -221,7 +219,7 @@ describe('freshness', () => {
   });
 });
 
-describe('layout', () => {
+describe('layout', { timeout: 30_000 }, () => {
   it('switches between light and dark themes, following the system by default', async () => {
     const user = setupUser();
     renderApp('/apps');
