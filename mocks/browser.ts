@@ -8,8 +8,9 @@
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createFakeContext, type FakeContext } from './context.ts';
+import { seedInit } from './datasets.ts';
 import { createHandlers } from './handlers.ts';
-import { seedInit, type SeedOptions } from './seed.ts';
+import type { SeedOptions } from './seed.ts';
 import { FakeStore } from './store.ts';
 
 export const DEMO_STORAGE_KEY = 'demo-fake-api-state';

@@ -13,8 +13,8 @@ import {
   secretEntitySchema,
   VALUE_TYPE,
 } from '../src/api/contract.ts';
+import { FAKE_TOKENS } from './auth.ts';
 import { WRITE_RESPONSES, type WriteResponses } from './context.ts';
-import { FAKE_TOKENS } from './handlers.ts';
 import { startHttpFake, type HttpFake } from './http-server.ts';
 import { FIRST_APP_ID, OTHER_PROVIDER } from './seed.ts';
 

@@ -2,8 +2,9 @@
  * One fake instance: its store, fault rules and live settings, and how to reset all three.
  * Shared by the three entries (browser worker, msw node server, HTTP server).
  */
+import { seedInit } from './datasets.ts';
 import { faults as sharedFaults, type FaultController } from './faults.ts';
-import { seedInit, type SeedOptions } from './seed.ts';
+import type { SeedOptions } from './seed.ts';
 import { FakeStore } from './store.ts';
 
 /**

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { apiErrorBodySchema, environmentsResponseSchema, HEADERS, renderedSecretsResponseSchema, requests, setValueBody } from '../src/api/contract.ts';
-import { FAKE_TOKENS } from './handlers.ts';
+import { FAKE_TOKENS } from './auth.ts';
 import { parseCliArgs, startHttpFake, type HttpFake } from './http-server.ts';
 import { ENV_IDS, FIRST_APP_ID } from './seed.ts';
 import { createControlClient, createTestClient } from './test-client.ts';

@@ -17,9 +17,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getResponse } from 'msw';
 import { HEADERS, PATHS } from '../src/api/contract.ts';
+import { FAKE_CONTROL_VALUE, FAKE_TOKENS } from './auth.ts';
 import { createFakeContext, DEFAULT_WRITE_RESPONSES, WRITE_RESPONSES, type FakeContext, type FakeContextOptions, type WriteResponses } from './context.ts';
-import { createHandlers, errorResponse, FAKE_CONTROL_VALUE, FAKE_TOKENS } from './handlers.ts';
-import { wantsGenerator } from './seed.ts';
+import { wantsGenerator } from './datasets.ts';
+import { createHandlers } from './handlers.ts';
+import { errorResponse } from './responses.ts';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';

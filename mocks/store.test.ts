@@ -1,18 +1,11 @@
 // @vitest-environment node
 import { PURPOSE_TYPES, VALUE_TYPE } from '../src/api/contract.ts';
-import {
-  AMBIGUOUS_APP_NAME,
-  CANARY_KEYS,
-  DEMO_APP_IDS,
-  demoInit,
-  ENV_IDS,
-  FIRST_APP_ID,
-  generateDataset,
-  OTHER_PROVIDER,
-  PROVIDERS,
-  seedInit,
-} from './seed.ts';
-import { FakeStore, PREVIEW_MASK, previewOf, secretNameProblem } from './store.ts';
+import { seedInit } from './datasets.ts';
+import { demoInit } from './demo-dataset.ts';
+import { generateDataset } from './generated-dataset.ts';
+import { PREVIEW_MASK, previewOf, secretNameProblem } from './secret-rules.ts';
+import { AMBIGUOUS_APP_NAME, CANARY_KEYS, DEMO_APP_IDS, ENV_IDS, FIRST_APP_ID, OTHER_PROVIDER, PROVIDERS } from './seed.ts';
+import { FakeStore } from './store.ts';
 
 const envIds = Object.values(ENV_IDS);
 

@@ -2,7 +2,7 @@
  * Tiny fetch helpers for the fake API's own tests (plain `fetch`, explicit headers).
  */
 import { HEADERS, PATHS } from '../src/api/contract.ts';
-import { FAKE_CONTROL_VALUE, FAKE_TOKENS } from './handlers.ts';
+import { FAKE_CONTROL_VALUE, FAKE_TOKENS } from './auth.ts';
 
 export interface CallOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS' | 'PATCH' | 'HEAD';

@@ -8,7 +8,7 @@ import { http } from 'msw';
 import { renderApp, TEST_API_BASE, useFakeApi } from '@/testing/render-app';
 import { MAX_VALUE_BYTES, PATHS } from '@/api/contract';
 import { WRITE_RESPONSES } from '../../mocks/context.ts';
-import { errorResponse } from '../../mocks/handlers.ts';
+import { errorResponse } from '../../mocks/responses.ts';
 
 const fake = useFakeApi();
 const APP = 'app_payments';

@@ -13,7 +13,7 @@ import { sessionStore } from '@/features/session/session-store';
 import { createFakeServer, type FakeServer, type FakeServerOptions } from '../../mocks/node.ts';
 
 export const TEST_API_BASE = 'http://localhost/api';
-export { FAKE_TOKENS } from '../../mocks/handlers.ts';
+export { FAKE_TOKENS } from '../../mocks/auth.ts';
 
 /**
  * Starts the fake API for the file (msw `setupServer`, unhandled requests are errors),
