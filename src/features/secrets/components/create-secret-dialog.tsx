@@ -1,7 +1,6 @@
 import { useId, useRef, useState, type ClipboardEvent } from 'react';
-import { Controller, useController, useForm, useFormState, type Control } from 'react-hook-form';
+import { useForm, useFormState } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
 import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -12,55 +11,24 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControl from '@mui/material/FormControl';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormLabel from '@mui/material/FormLabel';
-import Radio from '@mui/material/Radio';
-import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
-import { PURPOSE_TYPES, type Environment, type PurposeType } from '@/api/contract';
+import type { Environment } from '@/api/contract';
 import type { NewSecret } from '../api';
 import { DiscardChangesDialog } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
-import { MONOSPACE_STACK } from '@/lib/fonts';
-import { isProductionEnvironment, secretNameError, splitKeyValue, upperSnakeSuggestion, valueSizeError } from '../secret-name';
+import { isProductionEnvironment, splitKeyValue } from '../secret-name';
 import { useCreateSecret } from '../use-create-secret';
 import { useRefocusAfterPending } from '../use-refocus-after-pending';
 import { useSetSecretValue } from '../use-set-secret-value';
-import { SECRET_INPUT_ATTRIBUTES, ValueField } from './value-field';
+import { createSecretSchema, productionNames, progressText, type CreateSecretValues, type EnvStatus } from './create-secret-form';
+import { InitialValues } from './create-secret-initial-values';
+import { NameField } from './create-secret-name-field';
+import { PurposeField } from './create-secret-purpose-field';
 import { WriteErrorAlert } from './write-error-alert';
 import { environmentName } from '@/lib/environment-name';
-
-export const PURPOSES: Record<PurposeType, { title: string; description: string }> = {
-  APIKey: { title: 'API key', description: 'A key or token another service gives you to call its API (Stripe, Datadog, …).' },
-  SSHKey: { title: 'SSH key', description: 'A private key for SSH access, such as a deploy key; usually several lines.' },
-  UsernamePassword: { title: 'Username or password', description: 'One half of a login; store the username and the password as two secrets.' },
-  Other: { title: 'Other', description: 'Anything else: connection strings, signing keys, configuration.' },
-};
-
-const createSecretSchema = z.object({
-  name: z.string().superRefine((name, ctx) => {
-    const message = secretNameError(name);
-    if (message) ctx.addIssue({ code: 'custom', message });
-  }),
-  purposeType: z.enum(PURPOSE_TYPES),
-  values: z.array(
-    z.object({
-      envId: z.string(),
-      text: z.string().superRefine((text, ctx) => {
-        const message = valueSizeError(text);
-        if (message) ctx.addIssue({ code: 'custom', message });
-      }),
-    }),
-  ),
-});
-type CreateSecretValues = z.infer<typeof createSecretSchema>;
-
-type EnvStatus = { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: unknown };
 
 export interface CreateSecretDialogProps {
   appId: string;
@@ -80,7 +48,6 @@ export interface CreateSecretDialogProps {
  */
 export function CreateSecretDialog({ appId, environments, defaultEnvId, onClose, onCreated, secretHref }: CreateSecretDialogProps) {
   const titleId = useId();
-  const purposeLabelId = useId();
   const createMutation = useCreateSecret();
   const setValueMutation = useSetSecretValue();
   const busy = useRef(false);
@@ -243,92 +210,9 @@ export function CreateSecretDialog({ appId, environments, defaultEnvId, onClose,
                   onDismissPasteNotice={() => setPasteNotice(null)}
                 />
 
-                <FormControl component="fieldset" disabled={created !== null || pending}>
-                  <FormLabel component="legend" id={purposeLabelId}>
-                    Purpose
-                  </FormLabel>
-                  <Controller
-                    control={control}
-                    name="purposeType"
-                    render={({ field }) => (
-                      <RadioGroup aria-labelledby={purposeLabelId} {...field}>
-                        {PURPOSE_TYPES.map((purpose) => (
-                          <FormControlLabel
-                            key={purpose}
-                            value={purpose}
-                            control={
-                              <Radio
-                                slotProps={{
-                                  input: {
-                                    'aria-labelledby': `${purposeLabelId}-${purpose}-title`,
-                                    'aria-describedby': `${purposeLabelId}-${purpose}`,
-                                  },
-                                }}
-                              />
-                            }
-                            sx={{ alignItems: 'flex-start', mt: 0.5, '& .MuiRadio-root': { pt: 0.25 } }}
-                            label={
-                              <Box>
-                                <Typography component="span" id={`${purposeLabelId}-${purpose}-title`}>
-                                  {PURPOSES[purpose].title}
-                                </Typography>
-                                <Typography component="span" variant="body2" color="text.secondary" id={`${purposeLabelId}-${purpose}`} sx={{ display: 'block' }}>
-                                  {PURPOSES[purpose].description}
-                                </Typography>
-                              </Box>
-                            }
-                          />
-                        ))}
-                      </RadioGroup>
-                    )}
-                  />
-                </FormControl>
+                <PurposeField control={control} disabled={created !== null || pending} />
 
-                <Stack spacing={2} component="section" aria-labelledby={`${titleId}-values`}>
-                  <Box>
-                    <Typography variant="subtitle1" component="h3" id={`${titleId}-values`}>
-                      Initial values (optional)
-                    </Typography>
-                    <Typography variant="body2" color="text.secondary">
-                      Leave a field empty to set that environment later. Each value is saved exactly as typed.
-                    </Typography>
-                  </Box>
-                  {environments.map((env, index) => {
-                    const status = statuses[env.id];
-                    return (
-                      <Stack spacing={1} key={env.id}>
-                        <Controller
-                          control={control}
-                          name={`values.${index}.text`}
-                          render={({ field }) => (
-                            <ValueField
-                              label={`Initial value in ${environmentName(env)}`}
-                              name={field.name}
-                              value={field.value}
-                              onChange={field.onChange}
-                              onBlur={field.onBlur}
-                              ref={field.ref}
-                              disabled={pending || status?.state === 'saved' || status?.state === 'saving'}
-                              error={status?.state === 'failed'}
-                              helperText={
-                                status?.state === 'saving'
-                                  ? 'Saving…'
-                                  : status?.state === 'saved'
-                                    ? 'Saved'
-                                    : status?.state === 'failed'
-                                      ? 'Not saved'
-                                      : undefined
-                              }
-                            />
-                          )}
-                        />
-                        {status?.state === 'failed' ? (
-                          <WriteErrorAlert error={status.error} title={`Could not set the value in ${environmentName(env)}`} />
-                        ) : null}
-                      </Stack>
-                    );
-                  })}
-                </Stack>
+                <InitialValues control={control} environments={environments} statuses={statuses} pending={pending} />
               </>
             )}
             {confirmingProduction !== null ? (
@@ -393,83 +277,4 @@ export function CreateSecretDialog({ appId, environments, defaultEnvId, onClose,
       <UnsavedChangesGuard dirty={isDirty} />
     </Dialog>
   );
-}
-
-interface NameFieldProps {
-  control: Control<CreateSecretValues>;
-  locked: boolean;
-  disabled: boolean;
-  onPaste: (event: ClipboardEvent<HTMLDivElement>) => void;
-  onUseSuggestion: (suggestion: string) => void;
-  pasteNotice: string | null;
-  onDismissPasteNotice: () => void;
-}
-
-/** The name, validated as typed, with the UPPER_SNAKE_CASE fix and the KEY=value paste note. */
-function NameField({ control, locked, disabled, onPaste, onUseSuggestion, pasteNotice, onDismissPasteNotice }: NameFieldProps) {
-  const { field, fieldState } = useController({ control, name: 'name' });
-  const suggestion = locked ? null : upperSnakeSuggestion(field.value);
-  const error = fieldState.error?.message;
-  return (
-    <Stack spacing={1}>
-      <TextField
-        label="Name"
-        required
-        autoFocus
-        disabled={disabled}
-        error={error !== undefined}
-        helperText={error ?? 'Letters, digits and _, not starting with a digit. Pasting KEY=value fills the value too.'}
-        name={field.name}
-        value={field.value}
-        onChange={field.onChange}
-        onBlur={field.onBlur}
-        inputRef={field.ref}
-        onPaste={onPaste}
-        slotProps={{ htmlInput: { ...SECRET_INPUT_ATTRIBUTES, style: { fontFamily: MONOSPACE_STACK } } }}
-      />
-      {suggestion ? (
-        <Alert
-          severity="info"
-          // A hint, not an error: polite, so it does not interrupt typing.
-          role="status"
-          action={
-            <Button color="inherit" size="small" onClick={() => onUseSuggestion(suggestion)}>
-              Use {suggestion}
-            </Button>
-          }
-        >
-          Secret names are usually written in UPPER_SNAKE_CASE.
-        </Alert>
-      ) : null}
-      {pasteNotice ? (
-        <Alert severity="info" role="status" onClose={onDismissPasteNotice}>
-          {pasteNotice}
-        </Alert>
-      ) : null}
-    </Stack>
-  );
-}
-
-function productionNames(values: readonly { envId: string }[], envById: Map<string, Environment>): string {
-  const names = values
-    .map((v) => envById.get(v.envId))
-    .filter((env): env is Environment => env !== undefined && isProductionEnvironment(env))
-    .map(environmentName);
-  return names.join(' and ') || 'production';
-}
-
-function progressText(statuses: Record<string, EnvStatus>, environments: readonly Environment[]): string {
-  const entries = environments.flatMap((env) => {
-    const status = statuses[env.id];
-    return status ? [{ env, status }] : [];
-  });
-  if (entries.length === 0) return '';
-  const saving = entries.filter((e) => e.status.state === 'saving').length;
-  const saved = entries.filter((e) => e.status.state === 'saved').map((e) => environmentName(e.env));
-  const failed = entries.filter((e) => e.status.state === 'failed').map((e) => environmentName(e.env));
-  const parts: string[] = [];
-  if (saving > 0) parts.push(`Saving ${saving} value${saving === 1 ? '' : 's'}…`);
-  if (saved.length > 0) parts.push(`Saved in ${saved.join(', ')}.`);
-  if (failed.length > 0) parts.push(`Failed in ${failed.join(', ')}.`);
-  return parts.join(' ');
 }

@@ -15,9 +15,9 @@ import { Toast } from '@/components/toast';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { usePreferences } from '@/lib/preferences';
 import { markSecretDetailUnavailable } from '../api';
+import { PURPOSES } from '../purposes';
 import { secretQueries } from '../queries';
 import { useRevealedSecret } from '../use-revealed-secret';
-import { PURPOSES } from './create-secret-dialog';
 import { EnvironmentValue, WriteOnlyEnvironment } from './environment-value';
 
 // The dialogs load when first opened.
