@@ -30,7 +30,7 @@ test('reveal one value with exactly one Full request, hide it, reveal and hide a
   await page.getByRole('searchbox', { name: 'Search keys' }).fill('DATABASE');
   const keyRow = row(page, 'DATABASE_PASSWORD');
   await keyRow.getByRole('button', { name: 'Reveal DATABASE_PASSWORD' }).click();
-  const value = keyRow.getByLabel('Value of DATABASE_PASSWORD');
+  const value = keyRow.getByLabel('Value of DATABASE_PASSWORD', { exact: true });
   await expect(value).toBeVisible();
   const clear = (await value.textContent()) ?? '';
   expect(clear.length).toBeGreaterThan(4);
@@ -48,7 +48,7 @@ test('reveal one value with exactly one Full request, hide it, reveal and hide a
 
   recorder.clear();
   await page.getByRole('button', { name: 'Reveal all' }).click();
-  await expect(page.getByLabel('Value of DATABASE_PASSWORD')).toBeVisible();
+  await expect(page.getByLabel('Value of DATABASE_PASSWORD', { exact: true })).toBeVisible();
   expect(recorder.fullRequests()).toHaveLength(1);
   expect(new URL(recorder.fullRequests()[0]!.url).searchParams.has('secret-name-filter')).toBe(false);
   await page.getByRole('button', { name: 'Hide all' }).click();
@@ -62,10 +62,10 @@ test('a revealed value hides itself after the timeout', async ({ page }) => {
   await page.getByRole('searchbox', { name: 'Search keys' }).fill('SMTP');
   const keyRow = row(page, 'SMTP_PASSWORD');
   await keyRow.getByRole('button', { name: 'Reveal SMTP_PASSWORD' }).click();
-  await expect(keyRow.getByLabel('Value of SMTP_PASSWORD')).toBeVisible();
+  await expect(keyRow.getByLabel('Value of SMTP_PASSWORD', { exact: true })).toBeVisible();
   await expect(keyRow.getByText(/Hides in \d+ s/)).toBeVisible();
   await page.clock.fastForward(61_000);
-  await expect(keyRow.getByLabel('Value of SMTP_PASSWORD')).toHaveCount(0);
+  await expect(keyRow.getByLabel('Value of SMTP_PASSWORD', { exact: true })).toHaveCount(0);
   await expect(keyRow.getByRole('button', { name: 'Reveal SMTP_PASSWORD' })).toBeVisible();
 });
 

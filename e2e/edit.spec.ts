@@ -24,9 +24,9 @@ async function openEnvironmentTab(page: Page, label: string) {
 async function expectRevealed(page: Page, key: string, value: string) {
   const keyRow = row(page, key);
   await keyRow.getByRole('button', { name: `Reveal ${key}` }).click();
-  await expect(keyRow.getByLabel(`Value of ${key}`)).toHaveText(value);
+  await expect(keyRow.getByLabel(`Value of ${key}`, { exact: true })).toHaveText(value);
   await keyRow.getByRole('button', { name: `Hide ${key}` }).click();
-  await expect(keyRow.getByLabel(`Value of ${key}`)).toHaveCount(0);
+  await expect(keyRow.getByLabel(`Value of ${key}`, { exact: true })).toHaveCount(0);
 }
 
 test('create a secret in two environments, see it masked, reveal it, replace values (confirming production), then meet its name again', async ({ page }) => {
