@@ -16,7 +16,8 @@ export interface ToastProps {
 }
 
 /**
- * A short note at the bottom of the window (MUI Snackbar + Alert) with a Close button; Escape
+ * A short note at the bottom of the window (MUI Snackbar + Alert, the standard variant: its
+ * colours meet contrast in both schemes, the filled ones do not) with a Close button; Escape
  * closes it too, a click elsewhere does not. It sits in a polite live region that stays in the
  * page, so a note that appears is announced; errors and warnings are alerts. A new message starts
  * a new note (and a full timer).
@@ -38,7 +39,6 @@ export function Toast({ message, onClose, autoHideDuration = 6000, severity = 'n
         }}
       >
         <Alert
-          variant="filled"
           severity={severity === 'neutral' ? 'info' : severity}
           role={alert ? 'alert' : 'status'}
           action={
@@ -49,7 +49,7 @@ export function Toast({ message, onClose, autoHideDuration = 6000, severity = 'n
               </IconButton>
             </>
           }
-          sx={{ width: '100%' }}
+          sx={{ width: '100%', boxShadow: 6 }}
         >
           {shown.message}
         </Alert>

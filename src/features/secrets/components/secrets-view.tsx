@@ -110,7 +110,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
             helperText="Press / to search"
             sx={{ flex: 1, maxWidth: { sm: 420 } }}
           />
-          <Box sx={{ flex: 1 }} />
+          <Box sx={{ flex: 1, display: { xs: 'none', sm: 'block' } }} />
           <Button
             variant="outlined"
             onClick={reveal.allRevealed ? reveal.hideAll : reveal.revealAll}
