@@ -21,18 +21,22 @@ sessionStore.restore();
 
 const queryClient = createQueryClient({ onBackgroundError: reportBackgroundError });
 
-if (config.demo) {
-  // The fake API and its demo data: a lazy chunk, loaded only in demo mode, before any request.
-  const { startDemoWorker } = await import('../mocks/browser.ts');
-  await startDemoWorker();
+/** Starts the app — in the demo, once the fake API is answering. Not a top-level await: the demo
+ * chunk imports modules of the entry's chunk, which would then wait for each other. */
+async function start(): Promise<void> {
+  if (config.demo) {
+    // The fake API and its demo data: a lazy chunk, loaded only in demo mode, before any request.
+    const { startDemoWorker } = await import('../mocks/browser.ts');
+    await startDemoWorker();
+  }
+  const router = createAppRouter(queryClient);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  );
 }
 
-const router = createAppRouter(queryClient);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
-);
+void start();
