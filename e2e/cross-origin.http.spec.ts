@@ -31,9 +31,9 @@ test('signed in with the API base URL set to another origin: list, reveal and se
   await expect(editor).toBeHidden();
   await expect(page.getByText(`Saved the new value of ${key} in Development.`)).toBeVisible();
   await keyRow.getByRole('button', { name: `Reveal ${key}` }).click();
-  await expect(keyRow.getByLabel(`Value of ${key}`)).toHaveText(value);
+  await expect(keyRow.getByLabel(`Value of ${key}`, { exact: true })).toHaveText(value);
   await keyRow.getByRole('button', { name: `Hide ${key}` }).click();
-  await expect(keyRow.getByLabel(`Value of ${key}`)).toHaveCount(0);
+  await expect(keyRow.getByLabel(`Value of ${key}`, { exact: true })).toHaveCount(0);
 
   // Every API call went straight to the fake's origin; none went through the preview's /api proxy.
   const apiCalls = recorder.requests.filter((r) => r.url.startsWith(`${HTTP_FAKE_URL}/`));

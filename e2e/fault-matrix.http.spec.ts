@@ -343,7 +343,7 @@ test.describe('fault matrix', () => {
       // ---- A reveal that times out once: progress while waiting, then the value from the retry.
       if (recovers(cell)) {
         await expect(cell.op === 'reveal' ? row(page, key).getByLabel(`Revealing ${key}`) : page.getByLabel('Revealing all values')).toBeVisible();
-        await expect(row(page, key).getByLabel(`Value of ${key}`)).toHaveText(value, { timeout: HTTP_TIMEOUT_MS + 7_000 });
+        await expect(row(page, key).getByLabel(`Value of ${key}`, { exact: true })).toHaveText(value, { timeout: HTTP_TIMEOUT_MS + 7_000 });
         await expect(page.getByRole('alert')).toHaveCount(0);
         expect(sent).toHaveLength(2);
         const starts = await fetchStarts(page, cell, key);
@@ -400,10 +400,10 @@ test.describe('fault matrix', () => {
         await expect(page.getByRole('status').filter({ hasText: /of \d+ secrets match/ })).toBeVisible();
       } else if (cell.op === 'reveal') {
         await row(page, key).getByRole('button', { name: `Retry revealing ${key}` }).click();
-        await expect(row(page, key).getByLabel(`Value of ${key}`)).toHaveText(value);
+        await expect(row(page, key).getByLabel(`Value of ${key}`, { exact: true })).toHaveText(value);
       } else if (cell.op === 'revealall') {
         await alert.getByRole('button', { name: 'Retry' }).click();
-        await expect(row(page, key).getByLabel(`Value of ${key}`)).toHaveText(value);
+        await expect(row(page, key).getByLabel(`Value of ${key}`, { exact: true })).toHaveText(value);
         await expect(alert).toHaveCount(0);
       } else if (cell.op === 'copy') {
         await row(page, key).getByRole('button', { name: `Copy ${key}` }).click();

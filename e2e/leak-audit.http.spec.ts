@@ -24,24 +24,24 @@ test.describe('leak audit', () => {
 
     // Reveal one, then hide.
     await keyRow.getByRole('button', { name: 'Reveal CANARY_TOKEN_1' }).click();
-    await expect(keyRow.getByLabel('Value of CANARY_TOKEN_1')).toHaveText(CANARY);
+    await expect(keyRow.getByLabel('Value of CANARY_TOKEN_1', { exact: true })).toHaveText(CANARY);
     await keyRow.getByRole('button', { name: 'Hide CANARY_TOKEN_1' }).click();
-    await expect(keyRow.getByLabel('Value of CANARY_TOKEN_1')).toHaveCount(0);
+    await expect(keyRow.getByLabel('Value of CANARY_TOKEN_1', { exact: true })).toHaveCount(0);
     expect(await page.content()).not.toContain(CANARY);
     await expectNoLeak(page, context, recorder, SECRETS, { navigations });
 
     // Reveal all, then hide all.
     await page.getByRole('button', { name: 'Reveal all' }).click();
-    await expect(page.getByLabel('Value of CANARY_TOKEN_2')).toHaveText(CANARY);
+    await expect(page.getByLabel('Value of CANARY_TOKEN_2', { exact: true })).toHaveText(CANARY);
     await page.getByRole('button', { name: 'Hide all' }).click();
     await expect(page.getByLabel(/^Value of /)).toHaveCount(0);
     expect(await page.content()).not.toContain(CANARY);
 
     // Auto-hide.
     await row(page, 'CANARY_TOKEN_3').getByRole('button', { name: 'Reveal CANARY_TOKEN_3' }).click();
-    await expect(page.getByLabel('Value of CANARY_TOKEN_3')).toHaveText(CANARY);
+    await expect(page.getByLabel('Value of CANARY_TOKEN_3', { exact: true })).toHaveText(CANARY);
     await page.clock.fastForward(61_000);
-    await expect(page.getByLabel('Value of CANARY_TOKEN_3')).toHaveCount(0);
+    await expect(page.getByLabel('Value of CANARY_TOKEN_3', { exact: true })).toHaveCount(0);
     expect(await page.content()).not.toContain(CANARY);
 
     // Copy: on the clipboard, never on screen.
