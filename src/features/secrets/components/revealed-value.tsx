@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
 import { VALUE_TYPE, type RenderedSecretsResponse } from '@/api/contract';
 import { isApiError } from '@/api/api-error';
 import { errorText } from '@/components/error-alert';
-import { buttonClass } from '@/components/ui/button';
-import { Spinner } from '@/components/ui/loading';
+import { CollapseIcon, ExpandIcon } from '@/components/icons';
 import { secretQueries } from '../queries';
 import styles from './revealed-value.module.css';
 
@@ -22,9 +23,7 @@ function Countdown({ expiresAt }: { expiresAt: number }) {
     return () => clearInterval(timer);
   }, []);
   const seconds = Math.max(0, Math.ceil((expiresAt - now) / 1000));
-  return (
-    <span className={styles.countdown}>Hides in {seconds} s</span>
-  );
+  return <span className={styles.countdown}>Hides in {seconds} s</span>;
 }
 
 export interface RevealedValueProps {
@@ -38,6 +37,13 @@ export interface RevealedValueProps {
   showErrors?: boolean;
   /** Accessible name of the value block; default `Value of <name>`. */
   label?: string;
+  /**
+   * In a table row: the value on one line, cut with an ellipsis, and an Expand control that calls
+   * this to open it in full (or fold it back). Without it, the whole value is shown as a block.
+   */
+  onExpand?: ((name: string, expanded: boolean) => void) | undefined;
+  /** With `onExpand`: the value is open in full. */
+  expanded?: boolean;
 }
 
 /**
@@ -45,42 +51,71 @@ export interface RevealedValueProps {
  * entry and holds it nowhere else: no value travels through props or parent state, so hiding
  * (unmounting this component, removing the entry) leaves no copy in React's fibers.
  */
-export function RevealedValue({ appId, envId, name, source, expiresAt, showErrors = true, label }: RevealedValueProps) {
+export function RevealedValue({ appId, envId, name, source, expiresAt, showErrors = true, label, onExpand, expanded = false }: RevealedValueProps) {
+  const valueId = useId();
   const query = useQuery({
     ...secretQueries.rendered({ appId, envId, mode: 'Full', names: source === 'single' ? [name] : undefined }),
     select: (data) => valueIn(data, name),
   });
+  const inRow = onExpand !== undefined;
   if (query.isPending) {
     return (
       <span className={styles.pending}>
-        <Spinner label={`Revealing ${name}`} />
+        <CircularProgress size={14} aria-label={`Revealing ${name}`} />
         Revealing…
       </span>
     );
   }
   if (query.isError) {
     return showErrors ? (
-      <p className={styles.error} role="alert">
-        Could not reveal: {errorText(query.error)}
-        {isApiError(query.error) && query.error.requestId ? <> (request id <code>{query.error.requestId}</code>)</> : null}{' '}
-        <button type="button" className={buttonClass({ size: 'small' })} onClick={() => void query.refetch()} aria-label={`Retry revealing ${name}`}>
+      <p className={inRow ? `${styles.error} ${styles.errorLine}` : styles.error} role="alert">
+        <span className={styles.message}>
+          Could not reveal: {errorText(query.error)}
+          {isApiError(query.error) && query.error.requestId ? <> (request id <code>{query.error.requestId}</code>)</> : null}
+        </span>{' '}
+        <Button size="small" onClick={() => void query.refetch()} aria-label={`Retry revealing ${name}`}>
           Retry
-        </button>
+        </Button>
       </p>
     ) : null;
   }
   if (query.data === null) return <p className={`${styles.note} ${styles.notSet}`}>Not set</p>;
   if (query.data === undefined) return <p className={styles.note}>No longer in this environment</p>;
+
+  const block = (
+    <pre
+      id={valueId}
+      role="group"
+      // A pre (role generic) may not be named: the group carries the name.
+      aria-label={label ?? `Value of ${name}`}
+      className={inRow ? (expanded ? styles.full : styles.oneLine) : styles.block}
+    >
+      {query.data}
+    </pre>
+  );
+  if (!inRow) {
+    return (
+      <div>
+        {block}
+        <Countdown expiresAt={expiresAt} />
+      </div>
+    );
+  }
+  const action = expanded ? 'Collapse' : 'Expand';
   return (
-    <div>
-      <pre
-        role="group"
-        // A pre (role generic) may not be named: the group carries the name.
-        aria-label={label ?? `Value of ${name}`}
-        className={styles.value}
+    <div className={expanded ? `${styles.line} ${styles.open}` : styles.line}>
+      {block}
+      <button
+        type="button"
+        className={styles.expand}
+        aria-label={`${action} value of ${name}`}
+        aria-expanded={expanded}
+        aria-controls={valueId}
+        onClick={() => onExpand(name, !expanded)}
       >
-        {query.data}
-      </pre>
+        {expanded ? <CollapseIcon fontSize="inherit" /> : <ExpandIcon fontSize="inherit" />}
+        {action}
+      </button>
       <Countdown expiresAt={expiresAt} />
     </div>
   );

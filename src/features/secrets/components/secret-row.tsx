@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import { VALUE_TYPE, type RenderedSecret } from '@/api/contract';
-import { Icon } from '@/components/ui/icon';
+import { CopyIcon, EditIcon, VisibilityIcon, VisibilityOffIcon } from '@/components/icons';
 import type { RowReveal } from '../use-revealed-values';
 import { RevealedValue } from './revealed-value';
 import styles from './secret-row.module.css';
@@ -13,6 +13,8 @@ export interface SecretRowActions {
   secretHref: (secretId: string) => string;
   /** Client-side navigation to an in-app path (one handler for all rows). */
   onOpen: (href: string) => void;
+  /** Opens a revealed value in full, or folds it back to one line (one handler for all rows). */
+  onExpand: (key: string, expanded: boolean) => void;
 }
 
 export interface SecretRowProps extends SecretRowActions {
@@ -21,13 +23,15 @@ export interface SecretRowProps extends SecretRowActions {
   secret: RenderedSecret;
   /** null while masked. Carries no value: the value is read by RevealedValue from its entry. */
   reveal: RowReveal | null;
+  /** The revealed value is shown in full (the row is as tall as it needs) rather than on one line. */
+  expanded: boolean;
 }
 
 /**
  * The cells of one row: plain elements with static classes, cheap to mount while scrolling.
  * Memoized: a keystroke in search or a tick elsewhere re-renders only rows whose props changed.
  */
-export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal, onToggle, onCopy, onEdit, secretHref, onOpen }: SecretRowProps) {
+export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal, expanded, onToggle, onCopy, onEdit, secretHref, onOpen, onExpand }: SecretRowProps) {
   const shown = reveal !== null;
   const href = secretHref(secret.secretId);
   // A plain link (no router hooks per row: rows do not re-render when the URL's search changes);
@@ -41,13 +45,22 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
   return (
     <>
       <div role="cell" className={styles.key}>
-        <a href={href} onClick={open}>
+        <a href={href} onClick={open} title={secret.key}>
           {secret.key}
         </a>
       </div>
       <div role="cell" className={styles.value}>
         {reveal ? (
-          <RevealedValue appId={appId} envId={envId} name={secret.key} source={reveal.source} expiresAt={reveal.expiresAt} showErrors={reveal.source === 'single'} />
+          <RevealedValue
+            appId={appId}
+            envId={envId}
+            name={secret.key}
+            source={reveal.source}
+            expiresAt={reveal.expiresAt}
+            showErrors={reveal.source === 'single'}
+            expanded={expanded}
+            onExpand={onExpand}
+          />
         ) : hasValue ? (
           <span className={styles.masked}>{secret.serializedValue ?? ''}</span>
         ) : (
@@ -63,7 +76,7 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
           aria-pressed={shown}
           onClick={() => onToggle(secret.key, shown)}
         >
-          <Icon name={shown ? 'visibilityOff' : 'visibility'} />
+          {shown ? <VisibilityOffIcon fontSize="small" /> : <VisibilityIcon fontSize="small" />}
         </button>
         <button
           type="button"
@@ -73,11 +86,11 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
           disabled={!hasValue}
           onClick={() => onCopy(secret.key)}
         >
-          <Icon name="copy" />
+          <CopyIcon fontSize="small" />
         </button>
         {onEdit ? (
           <button type="button" className={styles.iconButton} aria-label={`Edit ${secret.key}`} title="Set value" onClick={() => onEdit(secret)}>
-            <Icon name="edit" />
+            <EditIcon fontSize="small" />
           </button>
         ) : null}
       </div>

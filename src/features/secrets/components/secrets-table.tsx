@@ -1,21 +1,53 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { useNavigate } from 'react-router';
-import { paperClass } from '@/components/ui/button';
+import { useWindowVirtualizer, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
+import Paper from '@mui/material/Paper';
 import type { RenderedSecret } from '@/api/contract';
 import type { RowReveal } from '../use-revealed-values';
 import { rowStyles, SecretRow, type SecretRowActions } from './secret-row';
-import { OVERSCAN, ROW_HEIGHT } from './table-layout';
-import { useWindowRows, type WindowRows } from './use-window-rows';
+
+/** Height of a row, px, unless its value is expanded: one line, or two in the narrow layout. */
+export const ROW_HEIGHT = 52;
+export const NARROW_ROW_HEIGHT = 84;
+/** The narrow layout's media query (the same as secret-row.module.css's). */
+const NARROW_QUERY = '(max-width: 599.95px)';
+/** Rows rendered above and below the ones in view. */
+const OVERSCAN = 8;
+
+/** Whether the narrow layout (taller rows) applies, following the viewport's width. */
+function useNarrowLayout(): boolean {
+  const [query] = useState(() => (typeof window.matchMedia === 'function' ? window.matchMedia(NARROW_QUERY) : null));
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      query?.addEventListener('change', onChange);
+      return () => query?.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  return useSyncExternalStore(subscribe, () => query?.matches ?? false, () => false);
+}
+
+type RowVirtualizer = Virtualizer<Window, HTMLDivElement>;
 
 /**
- * Row heights. A masked row is one line (ROW_HEIGHT): when it is first attached, take that
- * without reading layout (reading it per new row forces a synchronous layout in every scroll
- * frame); the ResizeObserver reports the real height after layout if it differs (a long key
- * that wraps). A revealed row is measured at once. (A height of 0, not laid out, keeps the
- * estimate: see use-window-rows.)
+ * Row heights. Only an expanded row is measured (it is the only one given the measuring ref, and
+ * the only one whose layout is read); every other row is the fixed height its style sets. A height
+ * of 0 means "not laid out" (display: none, no layout engine): the fixed height is kept then.
  */
-function measureOnAttach(element: HTMLElement): boolean {
-  return element.dataset.revealed === 'true';
+function measureRow(element: HTMLDivElement, entry: ResizeObserverEntry | undefined, instance: RowVirtualizer): number {
+  const fixed = instance.options.estimateSize(0);
+  if (element.dataset.expanded !== 'true') return fixed;
+  const size = Math.round(entry?.borderBoxSize?.[0]?.blockSize ?? element.offsetHeight);
+  return size > 0 ? size : fixed;
+}
+
+/**
+ * Keeps the rows in view still: a row that changes height moves the page only when all of it is
+ * above the viewport (not a row expanded or collapsed in view, not while scrolling up).
+ */
+function aboveViewport(item: VirtualItem, _delta: number, instance: RowVirtualizer): boolean {
+  return item.end <= (instance.scrollOffset ?? 0) && instance.scrollDirection !== 'backward';
 }
 
 /** Distance from the top of the document to the element (the list's offset in the page scroll). */
@@ -23,7 +55,8 @@ function documentTop(element: HTMLElement | null): number {
   if (!element) return 0;
   return Math.max(0, Math.round(element.getBoundingClientRect().top + window.scrollY));
 }
-export interface SecretsTableProps extends Omit<SecretRowActions, 'onOpen'> {
+
+export interface SecretsTableProps extends Omit<SecretRowActions, 'onOpen' | 'onExpand'> {
   appId: string;
   envId: string;
   secrets: readonly RenderedSecret[];
@@ -36,31 +69,36 @@ interface VirtualRowProps extends SecretRowActions {
   envId: string;
   index: number;
   offset: number;
+  height: number;
   secret: RenderedSecret;
   reveal: RowReveal | null;
-  measure: WindowRows['measureRow'];
+  expanded: boolean;
+  measure: (node: HTMLDivElement | null) => void;
 }
 
 /** A positioned row. Memoized with its content: a change in one row re-renders that row only. */
-const VirtualRow = memo(function VirtualRow({ index, offset, measure, ...row }: VirtualRowProps) {
+const VirtualRow = memo(function VirtualRow({ index, offset, height, measure, ...row }: VirtualRowProps) {
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       data-index={index}
-      data-revealed={row.reveal !== null}
-      ref={measure}
-      className={`${rowStyles.row} ${rowStyles.body}`}
-      style={{ transform: `translateY(${offset}px)` }}
+      data-expanded={row.expanded}
+      ref={row.expanded ? measure : undefined}
+      className={`${rowStyles.row} ${rowStyles.body}${row.expanded ? ` ${rowStyles.expanded}` : ''}`}
+      style={{ transform: `translateY(${offset}px)`, height: row.expanded ? undefined : height }}
     >
       <SecretRow {...row} />
     </div>
   );
 });
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
- * A virtualized table: only the rows in view (plus a few) are in the DOM, whatever the count.
- * Rows grow when a value is revealed (measured), and the page scroll is the list's scroll.
+ * A virtualized table: only the rows in view (plus a few) are in the DOM, whatever the count, and
+ * the page scroll is the list's scroll. Rows have a fixed height; a revealed value shows on its
+ * row's one line, and only its explicit Expand makes that row taller (measured).
  */
 export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggle, onCopy, onEdit, secretHref }: SecretsTableProps) {
   const navigate = useNavigate();
@@ -82,42 +120,97 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
     return () => observer.disconnect();
   }, []);
 
-  const keys = useMemo(() => secrets.map((secret) => secret.secretId), [secrets]);
-  const { rows, totalHeight, measureRow } = useWindowRows({
-    keys,
-    estimateHeight: ROW_HEIGHT,
+  const rowHeight = useNarrowLayout() ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const getItemKey = useCallback((index: number) => secrets[index]?.secretId ?? index, [secrets]);
+  const virtualizer = useWindowVirtualizer<HTMLDivElement>({
+    count: secrets.length,
+    estimateSize,
     overscan: OVERSCAN,
     scrollMargin,
-    measureOnAttach,
+    measureElement: measureRow,
+    getItemKey,
   });
+  useLayoutEffect(() => {
+    // The library's documented way to set this predicate is to assign it on the instance.
+    // eslint-disable-next-line react-hooks/immutability
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = aboveViewport;
+  }, [virtualizer]);
 
+  // Keys of the rows whose value is open in full. Only a revealed row can be: hiding it (or
+  // auto-hide) closes it, and revealing it again starts on one line.
+  // (Pruned during render, so a hidden row is never drawn expanded.)
+  const [expanded, setExpanded] = useState(NONE);
+  const open = useMemo(() => {
+    const kept = [...expanded].filter((key) => revealOf(key) !== null);
+    return kept.length === expanded.size ? expanded : new Set(kept);
+  }, [expanded, revealOf]);
+  if (open !== expanded) setExpanded(open);
+  const onExpand = useCallback(
+    (key: string, isOpen: boolean) =>
+      setExpanded((keys) => {
+        const next = new Set(keys);
+        if (isOpen) next.add(key);
+        else next.delete(key);
+        return next;
+      }),
+    [],
+  );
+
+  // A closed row takes its fixed height again, mounted or not (a collapsed row is never measured).
+  // In a microtask after the commit: a resize above the viewport scrolls the page, and its
+  // re-render must land before the next paint (flushSync), which cannot run inside a commit.
+  const wasOpen = useRef(open);
+  useLayoutEffect(() => {
+    const closed = [...wasOpen.current].filter((key) => !open.has(key));
+    wasOpen.current = open;
+    const indexes = closed.map((key) => secrets.findIndex((secret) => secret.key === key)).filter((index) => index >= 0);
+    if (indexes.length === 0) return;
+    queueMicrotask(() => flushSync(() => indexes.forEach((index) => virtualizer.resizeItem(index, rowHeight))));
+  }, [open, secrets, virtualizer, rowHeight]);
+
+  // Another layout (narrow ↔ wide): every height known changes. The ResizeObserver reports the
+  // expanded rows in the DOM again (their width changed); expanded rows out of it are measured
+  // when they mount again.
+  const layoutHeight = useRef(rowHeight);
+  useLayoutEffect(() => {
+    if (layoutHeight.current === rowHeight) return;
+    layoutHeight.current = rowHeight;
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
+
+  const measure = virtualizer.measureElement;
   return (
-    <div className={paperClass} role="table" aria-label={caption} aria-rowcount={secrets.length + 1}>
+    <Paper variant="outlined" role="table" aria-label={caption} aria-rowcount={secrets.length + 1}>
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={`${rowStyles.row} ${rowStyles.header}`}>
           <div role="columnheader">Key</div>
           <div role="columnheader" className={rowStyles.value}>
             Value
           </div>
-          <div role="columnheader" style={{ textAlign: 'right' }}>
+          <div role="columnheader" className={rowStyles.actions}>
             Actions
           </div>
         </div>
       </div>
-      <div role="rowgroup" ref={bodyRef} style={{ position: 'relative', height: totalHeight }}>
-        {rows.map((row) => {
-          const secret = secrets[row.index];
+      <div role="rowgroup" ref={bodyRef} className={rowStyles.rows} style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const secret = secrets[item.index];
           if (!secret) return null;
+          const reveal = revealOf(secret.key);
           return (
             <VirtualRow
-              key={row.key}
-              index={row.index}
-              offset={row.offset}
-              measure={measureRow}
+              key={item.key}
+              index={item.index}
+              offset={item.start - scrollMargin}
+              height={rowHeight}
+              measure={measure}
               secret={secret}
               appId={appId}
               envId={envId}
-              reveal={revealOf(secret.key)}
+              reveal={reveal}
+              expanded={open.has(secret.key)}
+              onExpand={onExpand}
               onToggle={onToggle}
               onCopy={onCopy}
               onEdit={onEdit}
@@ -127,6 +220,6 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
           );
         })}
       </div>
-    </div>
+    </Paper>
   );
 }
