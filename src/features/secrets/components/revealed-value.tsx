@@ -16,6 +16,9 @@ export function valueIn(data: RenderedSecretsResponse, name: string): string | n
   return secret.valueType === VALUE_TYPE.none ? null : (secret.serializedValue ?? null);
 }
 
+const EXPAND_ICON = <ExpandIcon fontSize="inherit" />;
+const COLLAPSE_ICON = <CollapseIcon fontSize="inherit" />;
+
 function Countdown({ expiresAt }: { expiresAt: number }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -113,7 +116,7 @@ export function RevealedValue({ appId, envId, name, source, expiresAt, showError
         aria-controls={valueId}
         onClick={() => onExpand(name, !expanded)}
       >
-        {expanded ? <CollapseIcon fontSize="inherit" /> : <ExpandIcon fontSize="inherit" />}
+        {expanded ? COLLAPSE_ICON : EXPAND_ICON}
         {action}
       </button>
       <Countdown expiresAt={expiresAt} />

@@ -27,6 +27,12 @@ export interface SecretRowProps extends SecretRowActions {
   expanded: boolean;
 }
 
+// One element per icon, shared by every row: a row that re-renders leaves its icons alone.
+const REVEAL_ICON = <VisibilityIcon fontSize="small" />;
+const HIDE_ICON = <VisibilityOffIcon fontSize="small" />;
+const COPY_ICON = <CopyIcon fontSize="small" />;
+const EDIT_ICON = <EditIcon fontSize="small" />;
+
 /**
  * The cells of one row: plain elements with static classes, cheap to mount while scrolling.
  * Memoized: a keystroke in search or a tick elsewhere re-renders only rows whose props changed.
@@ -76,7 +82,7 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
           aria-pressed={shown}
           onClick={() => onToggle(secret.key, shown)}
         >
-          {shown ? <VisibilityOffIcon fontSize="small" /> : <VisibilityIcon fontSize="small" />}
+          {shown ? HIDE_ICON : REVEAL_ICON}
         </button>
         <button
           type="button"
@@ -86,11 +92,11 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
           disabled={!hasValue}
           onClick={() => onCopy(secret.key)}
         >
-          <CopyIcon fontSize="small" />
+          {COPY_ICON}
         </button>
         {onEdit ? (
           <button type="button" className={styles.iconButton} aria-label={`Edit ${secret.key}`} title="Set value" onClick={() => onEdit(secret)}>
-            <EditIcon fontSize="small" />
+            {EDIT_ICON}
           </button>
         ) : null}
       </div>
