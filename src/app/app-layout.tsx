@@ -8,7 +8,6 @@ import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { LockIcon, SettingsIcon } from '@/components/icons';
 import { ThemeSwitch } from '@/components/theme-switch';
@@ -27,18 +26,17 @@ function SettingsMenu() {
   const menuId = useId();
   return (
     <>
-      <Tooltip title="Settings">
-        <IconButton
-          color="inherit"
-          aria-label="Settings"
-          aria-haspopup="menu"
-          aria-expanded={anchor !== null}
-          aria-controls={anchor ? menuId : undefined}
-          onClick={(event) => setAnchor(event.currentTarget)}
-        >
-          <SettingsIcon />
-        </IconButton>
-      </Tooltip>
+      <IconButton
+        color="inherit"
+        aria-label="Settings"
+        title="Settings"
+        aria-haspopup="menu"
+        aria-expanded={anchor !== null}
+        aria-controls={anchor ? menuId : undefined}
+        onClick={(event) => setAnchor(event.currentTarget)}
+      >
+        <SettingsIcon />
+      </IconButton>
       {anchor ? (
         <Suspense fallback={null}>
           <SettingsMenuContent id={menuId} anchor={anchor} onClose={() => setAnchor(null)} />

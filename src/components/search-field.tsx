@@ -1,6 +1,9 @@
-import type { Ref } from 'react';
+import { useId, type Ref } from 'react';
+import FormControl from '@mui/material/FormControl';
+import FormHelperText from '@mui/material/FormHelperText';
 import InputAdornment from '@mui/material/InputAdornment';
-import TextField from '@mui/material/TextField';
+import InputLabel from '@mui/material/InputLabel';
+import OutlinedInput from '@mui/material/OutlinedInput';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { SearchIcon } from './icons';
 
@@ -15,28 +18,32 @@ export interface SearchFieldProps {
   sx?: SxProps<Theme>;
 }
 
-/** A labelled search box (small outlined TextField with a search icon); no spell-check, no autofill. */
+/**
+ * A labelled search box (small outlined input with a search icon); no spell-check, no autofill.
+ * Built from TextField's parts: TextField itself brings Select, Menu and Modal (~15 KB gzip) to
+ * every page that has a search box.
+ */
 export function SearchField({ label, value, onChange, helperText, inputRef, keyShortcuts, sx }: SearchFieldProps) {
+  const id = useId();
+  const helperId = `${id}-helper`;
   return (
-    <TextField
-      label={label}
-      type="search"
-      size="small"
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      helperText={helperText}
-      inputRef={inputRef}
-      sx={sx}
-      slotProps={{
-        input: {
-          startAdornment: (
-            <InputAdornment position="start">
-              <SearchIcon fontSize="small" />
-            </InputAdornment>
-          ),
-        },
-        htmlInput: { spellCheck: false, autoComplete: 'off', 'aria-keyshortcuts': keyShortcuts },
-      }}
-    />
+    <FormControl size="small" variant="outlined" sx={sx}>
+      <InputLabel htmlFor={id}>{label}</InputLabel>
+      <OutlinedInput
+        id={id}
+        label={label}
+        type="search"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        inputRef={inputRef}
+        startAdornment={
+          <InputAdornment position="start">
+            <SearchIcon fontSize="small" />
+          </InputAdornment>
+        }
+        inputProps={{ spellCheck: false, autoComplete: 'off', 'aria-keyshortcuts': keyShortcuts, 'aria-describedby': helperText ? helperId : undefined }}
+      />
+      {helperText ? <FormHelperText id={helperId}>{helperText}</FormHelperText> : null}
+    </FormControl>
   );
 }

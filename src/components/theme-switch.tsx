@@ -1,5 +1,4 @@
 import IconButton from '@mui/material/IconButton';
-import Tooltip from '@mui/material/Tooltip';
 import { useColorScheme } from '@mui/material/styles';
 import { DarkModeIcon, LightModeIcon } from './icons';
 
@@ -10,10 +9,9 @@ export function ThemeSwitch() {
   const next = effective === 'dark' ? 'light' : 'dark';
   const label = `Switch to ${next} theme`;
   return (
-    <Tooltip title={label}>
-      <IconButton color="inherit" aria-label={label} onClick={() => setMode(next)}>
-        {effective === 'dark' ? <LightModeIcon /> : <DarkModeIcon />}
-      </IconButton>
-    </Tooltip>
+    // A native title, not MUI's Tooltip: Popper would weigh ~10 KB on every first page.
+    <IconButton color="inherit" aria-label={label} title={label} onClick={() => setMode(next)}>
+      {effective === 'dark' ? <LightModeIcon /> : <DarkModeIcon />}
+    </IconButton>
   );
 }

@@ -131,7 +131,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
               <Skeleton key={i} variant="rounded" height={44} />
             ))}
           </Stack>
-        ) : list.isError ? (
+        ) : list.data === undefined ? (
           <ErrorAlert
             error={list.error}
             title={isApiError(list.error) && list.error.status === 403 ? `Your token may not read ${envName} of this app` : 'Could not load secrets'}
