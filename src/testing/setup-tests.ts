@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { configure } from '@testing-library/react';
 
-// The first render of a route (lazy route module, MUI styles) can take over a second in jsdom.
-configure({ asyncUtilTimeout: 5_000 });
+// The first render of a lazy module (a route, a dialog with MUI) can take seconds in jsdom on a
+// busy 2-core machine; waiting longer costs nothing when the state comes sooner.
+configure({ asyncUtilTimeout: 15_000 });
