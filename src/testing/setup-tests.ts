@@ -4,3 +4,6 @@ import { configure } from '@testing-library/react';
 // The first render of a lazy module (a route, a dialog with MUI) can take seconds in jsdom on a
 // busy 2-core machine; waiting longer costs nothing when the state comes sooner.
 configure({ asyncUtilTimeout: 15_000 });
+
+// jsdom has no layout: the rows' window virtualizer restores the scroll position on mount.
+window.scrollTo = () => {};
