@@ -1,8 +1,26 @@
-import type { APIRequestContext, Locator, Page, Request } from '@playwright/test';
-import { PATHS } from '../src/api/contract-http';
-import { test, expect, row, contractPathPattern, FAKE_CONTROL_HEADERS } from './fixtures';
+import type { Request } from '@playwright/test';
+import { test, expect, row } from './fixtures';
 import { SESSION_KEY, TOKENS } from './audit';
-import { CANARY, HTTP_FAKE_URL, HTTP_TIMEOUT_MS } from './constants';
+import { CANARY, HTTP_TIMEOUT_MS } from './constants';
+import {
+  CELLS,
+  ENV_LABEL,
+  ENV_SLUG,
+  SESSION,
+  appSecrets,
+  errorAlert,
+  expectedMessage,
+  faultRule,
+  fetchStarts,
+  injectFault,
+  isOpRequest,
+  isStatus,
+  recordFetchStarts,
+  recovers,
+  remainingRules,
+  retried,
+  visibleText,
+} from './fault-matrix-cells';
 
 /**
  * Fault matrix (issue #5): every user operation × every fault the API can throw at it, over real
@@ -53,209 +71,6 @@ import { CANARY, HTTP_FAKE_URL, HTTP_TIMEOUT_MS } from './constants';
  *   broken body is not a fault there (client and integration tests cover every body).
  */
 
-type Op = 'list' | 'reveal' | 'revealall' | 'copy' | 'create' | 'set';
-type FaultName = '401' | '403' | '404' | '409' | '429' | '500' | '503' | 'timeout' | 'network' | 'malformed' | 'schema';
-
-const OPS: readonly Op[] = ['list', 'reveal', 'revealall', 'copy', 'create', 'set'];
-const FAULTS: readonly FaultName[] = ['401', '403', '404', '409', '429', '500', '503', 'timeout', 'network', 'malformed', 'schema'];
-/** Reads that go through react-query's retry policy (copy is a one-shot read, see ²). */
-const RETRIED_READS: readonly Op[] = ['list', 'reveal', 'revealall'];
-const RETRIED_FAULTS: readonly FaultName[] = ['429', '500', '503', 'timeout', 'network'];
-const READ_TOKEN = 'demo-token';
-const ENV_ID = 'env_dev';
-const ENV_SLUG = 'development';
-const ENV_LABEL = 'Development';
-const SESSION = JSON.stringify({ baseUrl: '/api', readToken: READ_TOKEN, demo: false });
-
-interface Cell {
-  op: Op;
-  fault: FaultName;
-  app: string;
-}
-
-/** One cell per operation × applicable fault; each on its own app so parallel cells never share a rule. */
-/** Faults that are no fault for an operation: a 409 outside create; a 2xx body a set value does not read. */
-function applies(op: Op, fault: FaultName): boolean {
-  if (fault === '409') return op === 'create';
-  if (op === 'set') return fault !== 'malformed' && fault !== 'schema';
-  return true;
-}
-
-const CELLS: Cell[] = OPS.flatMap((op) => FAULTS.filter((fault) => applies(op, fault)).map((fault) => ({ op, fault })))
-  .map((cell, i) => ({ ...cell, app: `app_${String(i + 2).padStart(4, '0')}` }));
-
-function isStatus(fault: FaultName): boolean {
-  return /^\d+$/.test(fault);
-}
-
-function retried({ op, fault }: Cell): boolean {
-  return RETRIED_READS.includes(op) && RETRIED_FAULTS.includes(fault);
-}
-
-/**
- * "No answer" on a reveal is injected once: the first attempt times out (3 s), the retry 0.5 s
- * later answers, and the user sees progress then the value (exhausting four 3 s timeouts is
- * proven once, on the list, to keep the matrix fast).
- */
-function recovers({ op, fault }: Cell): boolean {
-  return fault === 'timeout' && (op === 'reveal' || op === 'revealall');
-}
-
-function faultBody(cell: Cell): Record<string, unknown> {
-  switch (cell.fault) {
-    case 'timeout':
-      return { kind: 'hang' };
-    case 'network':
-      return { kind: 'network' };
-    case 'malformed':
-      return { kind: 'malformed-json' };
-    case 'schema':
-      return { kind: 'schema-break' };
-    default: {
-      const status = Number(cell.fault);
-      return {
-        kind: 'status',
-        status,
-        ...(status === 429 ? { retryAfter: 1 } : {}),
-        body: { message: `Injected ${status} for ${cell.op}`, requestId: `req_${cell.op}_${status}` },
-      };
-    }
-  }
-}
-
-function pathPattern({ op, app }: Cell): string {
-  if (op === 'create') return `^(/api)?${contractPathPattern(PATHS.secrets, { appId: app })}$`;
-  if (op === 'set') return `^(/api)?${contractPathPattern(PATHS.values, { appId: app, envId: ENV_ID })}$`;
-  return `^(/api)?${contractPathPattern(PATHS.rendered, { appId: app })}$`;
-}
-
-function faultRule(cell: Cell) {
-  const { op } = cell;
-  const method = op === 'create' ? 'POST' : op === 'set' ? 'PUT' : 'GET';
-  const mode = op === 'list' ? 'PreviewOnly' : op === 'create' || op === 'set' ? undefined : 'Full';
-  return {
-    match: { method, pathPattern: pathPattern(cell), ...(mode ? { mode } : {}) },
-    fault: faultBody(cell),
-    times: retried(cell) && !recovers(cell) ? 4 : 1,
-  };
-}
-
-/** Is this browser request one of the operation's own (the endpoint the fault targets)? */
-function isOpRequest(cell: Cell, key: string, request: Request): boolean {
-  return isOpFetch(cell, key, request.method(), request.url());
-}
-
-function isOpFetch(cell: Cell, key: string, method: string, href: string): boolean {
-  const url = new URL(href);
-  const names = url.searchParams.getAll('secret-name-filter');
-  const mode = url.searchParams.get('mode');
-  switch (cell.op) {
-    case 'create':
-      return method === 'POST' && url.pathname === `/api/apps/${cell.app}/secrets`;
-    case 'set':
-      return method === 'PUT' && new RegExp(`^/api${contractPathPattern(PATHS.values, { appId: cell.app, envId: ENV_ID })}$`).test(url.pathname);
-    default: {
-      if (method !== 'GET' || url.pathname !== `/api/apps/${cell.app}/secrets/rendered`) return false;
-      if (cell.op === 'list') return mode === 'PreviewOnly' && names.length === 0;
-      if (cell.op === 'revealall') return mode === 'Full' && names.length === 0;
-      return mode === 'Full' && names.length === 1 && names[0] === key;
-    }
-  }
-}
-
-/** The message a cell must show (the alert's text). */
-function expectedMessage(cell: Cell): RegExp {
-  switch (cell.fault) {
-    case 'timeout':
-      return /The API did not answer in time \((list secrets|reveal secrets|create secret|set secret value)\)\. Try again\./;
-    case 'network':
-      return /The server failed to (list secrets|reveal secrets|create secret|set secret value) \(HTTP 502\)\. Try again in a moment\./;
-    case 'malformed':
-      return /Unexpected response from the API \([a-z ]+\): a body that is not JSON\./;
-    case 'schema':
-      return /Unexpected response from the API \([a-z ]+\): a body that does not match the contract\./;
-    default:
-      return new RegExp(`Injected ${cell.fault} for ${cell.op}`);
-  }
-}
-
-interface RenderedSecret {
-  key: string;
-  secretId: string;
-  valueType: string;
-  serializedValue?: string;
-}
-
-/** The app's clear values in Development, read straight from the fake before the fault is set. */
-async function appSecrets(request: APIRequestContext, app: string): Promise<RenderedSecret[]> {
-  const response = await request.get(`${HTTP_FAKE_URL}/api/apps/${app}/secrets/rendered?environment=${ENV_ID}&mode=Full`, {
-    headers: { Authorization: `Bearer ${READ_TOKEN}` },
-  });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { secrets: RenderedSecret[] }).secrets;
-}
-
-async function injectFault(request: APIRequestContext, rule: ReturnType<typeof faultRule>) {
-  const response = await request.post(`${HTTP_FAKE_URL}${PATHS.fakeControl}/faults`, { data: rule, headers: FAKE_CONTROL_HEADERS });
-  expect(response.status(), 'POST /__fake/faults').toBe(201);
-}
-
-/** Rules still active for this cell's pattern (they expire by `times`; never DELETEd: other workers' rules live there too). */
-async function remainingRules(request: APIRequestContext, pattern: string): Promise<unknown[]> {
-  const response = await request.get(`${HTTP_FAKE_URL}${PATHS.fakeControl}/faults`, { headers: FAKE_CONTROL_HEADERS });
-  expect(response.status(), 'GET /__fake/faults').toBe(200);
-  const { rules } = (await response.json()) as { rules: Array<{ match: { pathPattern?: string } }> };
-  // Listed as the RegExp's source, where "/" comes back escaped: compare compiled sources.
-  const source = new RegExp(pattern).source;
-  return rules.filter((rule) => rule.match.pathPattern !== undefined && new RegExp(rule.match.pathPattern).source === source);
-}
-
-/** Where the cell's error shows: one alert, identified by its headline. */
-function errorAlert(page: Page, cell: Cell, key: string, name: string): Locator {
-  const alerts = page.getByRole('alert');
-  switch (cell.op) {
-    case 'list':
-      return alerts.filter({ hasText: cell.fault === '403' ? `Your token may not read ${ENV_LABEL} of this app` : 'Could not load secrets' });
-    case 'reveal':
-      return row(page, key).getByRole('alert').filter({ hasText: 'Could not reveal:' });
-    case 'revealall':
-      return alerts.filter({ hasText: 'Could not reveal the values' });
-    case 'copy':
-      return alerts.filter({ hasText: `Could not copy ${key}:` });
-    case 'create':
-      return page.getByRole('dialog', { name: 'New secret' }).getByRole('alert').filter({ hasText: cell.fault === '409' ? `${name} already exists` : 'Could not create the secret' });
-    case 'set':
-      return page.getByRole('dialog', { name: `Set ${key} in ${ENV_LABEL}` }).getByRole('alert').filter({ hasText: `Could not save ${key} in ${ENV_LABEL}` });
-  }
-}
-
-declare global {
-  interface Window {
-    __faultMatrixFetches?: Array<{ url: string; method: string; at: number }>;
-  }
-}
-
-/** Records when the page calls fetch (URL and method only), to time retries precisely. */
-function recordFetchStarts() {
-  const log: Array<{ url: string; method: string; at: number }> = [];
-  window.__faultMatrixFetches = log;
-  const original = window.fetch.bind(window);
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input);
-    log.push({ url, method: (init?.method ?? 'GET').toUpperCase(), at: performance.now() });
-    return original(input, init);
-  };
-}
-
-/** Page-side start times of the operation's fetches. */
-async function fetchStarts(page: Page, cell: Cell, key: string): Promise<number[]> {
-  const log = await page.evaluate(() => window.__faultMatrixFetches ?? []);
-  return log.filter((f) => isOpFetch(cell, key, f.method, f.url)).map((f) => f.at);
-}
-
-async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => document.body.innerText);
-}
 
 test.describe.configure({ mode: 'parallel' });
 // Tracing every cell costs more than the cells themselves on a busy machine; re-run one with --trace on.
