@@ -23,7 +23,7 @@ import {
 } from './fault-matrix-cells';
 
 /**
- * Fault matrix (issue #5): every user operation × every fault the API can throw at it, over real
+ * Fault matrix: every user operation × every fault the API can throw at it, over real
  * HTTP (`vite preview` proxy → the HTTP fake), one test per cell.
  *
  * Every cell asserts: a clear message (the server's `message` and `Request id` when it sent them),
