@@ -2,7 +2,7 @@ import { test, expect, injectFault, openDemoEnvironment, row, setValuePattern } 
 import { expectNoViolations } from './axe';
 
 /** The write side: forms and dialogs in every state a user meets, light and dark. */
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 });
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {

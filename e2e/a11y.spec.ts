@@ -1,6 +1,9 @@
 import { test, expect, openDemoEnvironment, row } from './fixtures';
 import { expectNoViolations } from './axe';
 
+// A journey of several pages, each scanned: it takes over 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 60_000 });
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });

@@ -36,7 +36,7 @@ async function expectFocusVisible(page: Page) {
 }
 
 // Long journeys, one key at a time.
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 });
 
 async function signInWithKeyboard(page: Page) {
   await page.goto('/sign-in');
