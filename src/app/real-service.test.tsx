@@ -27,7 +27,7 @@ function secretId(name: string): string {
 
 const CONTRACT_ERROR = /does not match the contract|Unexpected response/;
 
-describe.each(WRITE_RESPONSES)('writes answered the %s way', { timeout: 30_000 }, (mode) => {
+describe.each(WRITE_RESPONSES)('writes answered the %s way', { timeout: 60_000 }, (mode) => {
   beforeEach(() => {
     fake.settings.writeResponses = mode;
   });
@@ -71,7 +71,7 @@ describe.each(WRITE_RESPONSES)('writes answered the %s way', { timeout: 30_000 }
   });
 });
 
-describe('the value-size limit', { timeout: 30_000 }, () => {
+describe('the value-size limit', { timeout: 60_000 }, () => {
   it('says a value is too large, sends nothing, and keeps it for shortening', async () => {
     const user = userEvent.setup();
     const puts: string[] = [];
@@ -97,7 +97,7 @@ describe('the value-size limit', { timeout: 30_000 }, () => {
   });
 });
 
-describe('the secret page without the detail endpoint', { timeout: 30_000 }, () => {
+describe('the secret page without the detail endpoint', { timeout: 60_000 }, () => {
   /** The detail endpoint answers `status` (the rendered lists, same path shape, still work). */
   function detailAnswers(status: number) {
     const detailRequests: string[] = [];
