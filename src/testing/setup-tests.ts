@@ -6,4 +6,4 @@ import { configure } from '@testing-library/react';
 configure({ asyncUtilTimeout: 15_000 });
 
 // jsdom has no layout: the rows' window virtualizer restores the scroll position on mount.
-window.scrollTo = () => {};
+if (typeof window !== 'undefined') window.scrollTo = () => {};
