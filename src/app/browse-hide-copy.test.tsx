@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { preferencesStore } from '@/lib/preferences';
-import { renderApp, useFakeApi } from '@/testing/render-app';
-import { clearValue, fullModeEntries, recordRequests, renderedRequests, setVisibility, stubClipboard, setupUser, findTable, quietActWarnings } from '@/testing/browse-helpers';
+import { useFakeApi } from '@/testing/render-app';
+import { clearValue, fullModeEntries, recordRequests, renderedRequests, setVisibility, stubClipboard, findTable, quietActWarnings, btn, openSecretsPage } from '@/testing/browse-helpers';
 
 const CANARY = 'CANARY-7f3a9c1e-never-in-the-dom';
 const fake = useFakeApi({ canary: CANARY });
@@ -17,18 +17,7 @@ afterEach(() => {
   setVisibility('visible');
 });
 
-async function openProduction(path = PROD_URL) {
-  const user = setupUser();
-  const view = renderApp(path);
-  const table = await findTable('Secrets in Production');
-  return { user, table, ...view };
-}
-
-/**
- * Controls by their accessible name or text, not by role: role queries compute the role of every
- * element of the page, which on a full table in jsdom costs ~0.5 s per query.
- */
-const btn = (name: string) => screen.queryByLabelText(name, { selector: 'button' }) ?? screen.getByText(name, { selector: 'button' });
+const openProduction = (path = PROD_URL) => openSecretsPage(path, 'Secrets in Production');
 
 // Each test opens a full table in jsdom, some a second page: slow on a busy machine.
 describe('auto-hide and leaving', { timeout: 30_000 }, () => {

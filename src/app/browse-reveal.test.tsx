@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { renderApp, useFakeApi } from '@/testing/render-app';
-import { clearValue, clearValues, fullModeEntries, recordRequests, renderedRequests, setVisibility, setupUser, findTable, quietActWarnings } from '@/testing/browse-helpers';
+import { useFakeApi } from '@/testing/render-app';
+import { clearValue, clearValues, fullModeEntries, recordRequests, renderedRequests, setVisibility, quietActWarnings, btn, openSecretsPage } from '@/testing/browse-helpers';
 
 const CANARY = 'CANARY-7f3a9c1e-never-in-the-dom';
 const fake = useFakeApi({ canary: CANARY });
@@ -16,18 +16,7 @@ afterEach(() => {
   setVisibility('visible');
 });
 
-async function openProduction(path = PROD_URL) {
-  const user = setupUser();
-  const view = renderApp(path);
-  const table = await findTable('Secrets in Production');
-  return { user, table, ...view };
-}
-
-/**
- * A button by its accessible name (aria-label or text). Role queries compute the role of every
- * element of the page: on a full table in jsdom that costs ~0.5 s per query.
- */
-const btn = (name: string) => screen.queryByLabelText(name, { selector: 'button' }) ?? screen.getByText(name, { selector: 'button' });
+const openProduction = (path = PROD_URL) => openSecretsPage(path, 'Secrets in Production');
 
 function row(key: string): HTMLElement {
   return screen.getByText(key, { selector: '[role=row] a' }).closest('[role=row]') as HTMLElement;

@@ -5,25 +5,18 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
+import { APP, secretId as secretIdIn, storedValue as storedValueIn } from '@/testing/edit-helpers';
 import { renderApp, TEST_API_BASE, useFakeApi } from '@/testing/render-app';
 import { MAX_VALUE_BYTES, PATHS } from '@/api/contract';
 import { WRITE_RESPONSES } from '../../mocks/context.ts';
 import { errorResponse } from '../../mocks/responses.ts';
 
 const fake = useFakeApi();
-const APP = 'app_payments';
 
 afterEach(() => fake.server.events.removeAllListeners());
 
-function storedValue(name: string, envId: string): string | undefined {
-  return fake.store.rendered(APP, envId, 'Full', [name])?.secrets.find((s) => s.key === name)?.serializedValue;
-}
-
-function secretId(name: string): string {
-  const secret = fake.store.getSecretByName(APP, name);
-  if (!secret) throw new Error(`no secret ${name}`);
-  return secret.id;
-}
+const storedValue = (name: string, envId: string) => storedValueIn(fake, name, envId);
+const secretId = (name: string) => secretIdIn(fake, name);
 
 const CONTRACT_ERROR = /does not match the contract|Unexpected response/;
 

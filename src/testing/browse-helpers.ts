@@ -5,6 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { screen } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { VALUE_TYPE } from '@/api/contract';
+import { renderApp } from './render-app';
 import type { FakeServer } from '../../mocks/node.ts';
 
 export interface RecordedRequest {
@@ -109,4 +110,18 @@ export function quietActWarnings(): void {
   afterAll(() => {
     console.error = original;
   });
+}
+
+/**
+ * A button by its accessible name (aria-label or text). Role queries compute the role of every
+ * element of the page: on a full table in jsdom that costs ~0.5 s per query.
+ */
+export const btn = (name: string) => screen.queryByLabelText(name, { selector: 'button' }) ?? screen.getByText(name, { selector: 'button' });
+
+/** Renders the app at `path` (an environment's secrets page) once its table is in. */
+export async function openSecretsPage(path: string, tableName: string) {
+  const user = setupUser();
+  const view = renderApp(path);
+  const table = await findTable(tableName);
+  return { user, table, ...view };
 }
