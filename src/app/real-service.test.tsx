@@ -5,7 +5,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
-import { APP, secretId as secretIdIn, storedValue as storedValueIn } from '@/testing/edit-helpers';
+import { APP, saveInSetValueDialog, secretId as secretIdIn, storedValue as storedValueIn } from '@/testing/edit-helpers';
 import { renderApp, TEST_API_BASE, useFakeApi } from '@/testing/render-app';
 import { MAX_VALUE_BYTES, PATHS } from '@/api/contract';
 import { WRITE_RESPONSES } from '../../mocks/context.ts';
@@ -53,11 +53,7 @@ describe.each(WRITE_RESPONSES)('writes answered the %s way', { timeout: 60_000 }
     const user = userEvent.setup();
     renderApp(`/apps/${APP}/development`);
     await user.click(await screen.findByRole('button', { name: 'Edit ADMIN_USERNAME' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Set ADMIN_USERNAME in Development' });
-    await user.click(within(dialog).getByLabelText('New value'));
-    await user.paste('new admin');
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await saveInSetValueDialog(user, 'Set ADMIN_USERNAME in Development', 'new admin');
     expect(await screen.findByText('Saved the new value of ADMIN_USERNAME in Development.')).toBeInTheDocument();
     expect(storedValue('ADMIN_USERNAME', 'env_dev')).toBe('new admin');
     expect(document.body.textContent).not.toMatch(CONTRACT_ERROR);
@@ -118,11 +114,7 @@ describe('the secret page without the detail endpoint', { timeout: 60_000 }, () 
     expect(await within(dev).findByLabelText('Value in Development')).toHaveTextContent(storedValue('SMTP_PASSWORD', 'env_dev') ?? '');
 
     await user.click(within(dev).getByRole('button', { name: 'Replace value in Development' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Set SMTP_PASSWORD in Development' });
-    await user.click(within(dialog).getByLabelText('New value'));
-    await user.paste('rotated without detail');
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await saveInSetValueDialog(user, 'Set SMTP_PASSWORD in Development', 'rotated without detail');
     expect(storedValue('SMTP_PASSWORD', 'env_dev')).toBe('rotated without detail');
 
     // Another secret, later in the session: straight from the lists.
@@ -145,11 +137,7 @@ describe('the secret page without the detail endpoint', { timeout: 60_000 }, () 
     expect(screen.getByText(/a Write token cannot read names or values/)).toBeInTheDocument();
     const qa = screen.getByRole('region', { name: 'QA' });
     await user.click(within(qa).getByRole('button', { name: 'Set or replace value in QA' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Set this secret in QA' });
-    await user.click(within(dialog).getByLabelText('New value'));
-    await user.paste('written blind');
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await saveInSetValueDialog(user, 'Set this secret in QA', 'written blind');
     expect(storedValue('SMTP_PASSWORD', 'env_qa')).toBe('written blind');
     expect(await screen.findByText('Saved the new value of this secret in QA.')).toBeInTheDocument();
   });

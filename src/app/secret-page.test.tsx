@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp, useFakeApi } from '@/testing/render-app';
 import { quietActWarnings, setupUser } from '@/testing/browse-helpers';
-import { APP, secretId, storedValue } from '@/testing/edit-helpers';
+import { APP, saveInSetValueDialog, secretId, storedValue } from '@/testing/edit-helpers';
 
 const fake = useFakeApi();
 quietActWarnings();
@@ -24,10 +24,7 @@ describe('the secret page', { timeout: 30_000 }, () => {
     await user.click(within(dev).getByRole('button', { name: 'Replace value in Development' }));
     const dialog = await screen.findByRole('dialog', { name: 'Set SMTP_PASSWORD in Development' });
     expect(within(dialog).getByLabelText('New value')).toHaveValue('');
-    await user.click(within(dialog).getByLabelText('New value'));
-    await user.paste('rotated');
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await saveInSetValueDialog(user, 'Set SMTP_PASSWORD in Development', 'rotated');
     expect(storedValue(fake, 'SMTP_PASSWORD', 'env_dev')).toBe('rotated');
     expect(within(dev).queryByLabelText('Value in Development')).not.toBeInTheDocument();
     expect(within(dev).getByRole('button', { name: 'Reveal value in Development' })).toHaveAttribute('aria-pressed', 'false');

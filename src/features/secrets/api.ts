@@ -42,8 +42,8 @@ export async function getSecretDetail(appId: string, secretId: string, signal?: 
 }
 
 /** After a 404 from the detail endpoint for a secret the lists show: the endpoint is missing. */
-export function markSecretDetailUnavailable(): void {
-  apiClient.markUnavailable(endpoints.getSecret('', '').name);
+export function markSecretDetailUnavailable(appId: string, secretId: string): void {
+  apiClient.markUnavailable(endpoints.getSecret(appId, secretId).name);
 }
 
 export interface CreateSecretInput {

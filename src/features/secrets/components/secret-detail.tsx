@@ -47,8 +47,8 @@ export function SecretDetail({ appId, secretId, environments, secretHref, envHre
   const foundInLists = located.data != null;
   useEffect(() => {
     // A 404 for a secret the lists show: the server has no detail endpoint; don't ask again.
-    if (detailNotFound && foundInLists) markSecretDetailUnavailable();
-  }, [detailNotFound, foundInLists]);
+    if (detailNotFound && foundInLists) markSecretDetailUnavailable(appId, secretId);
+  }, [detailNotFound, foundInLists, appId, secretId]);
 
   if (detail.isError) {
     return (
