@@ -1,9 +1,9 @@
 // @vitest-environment node
-import { MutationObserver } from '@tanstack/react-query';
+import { focusManager, MutationObserver, onlineManager, QueryObserver, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { ApiError, type ApiErrorKind } from './api-error';
 import { ApiClient } from './client';
 import { endpoints } from './contract';
-import { createQueryClient, MAX_READ_RETRIES, readRetryDelay, shouldRetryRead } from './query-client';
+import { createQueryClient, FULL_ENTRY_GC_MS, MAX_READ_RETRIES, readRetryDelay, REVEALED_KEY, shouldRetryRead } from './query-client';
 
 function apiError(kind: ApiErrorKind, status?: number, retryAfterMs?: number): ApiError {
   return new ApiError({ kind, status, retryAfterMs, endpoint: 'list environments', message: 'failed' });
@@ -215,5 +215,73 @@ describe('createQueryClient behaviour', () => {
     await expect(fetchEnvs()).resolves.toEqual(envs);
     await expect(fetchEnvs()).rejects.toMatchObject({ status: 500 });
     expect(onBackgroundError).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('revealed entries (the REVEALED_KEY root)', () => {
+  const REVEALED: QueryKey = [...REVEALED_KEY, 'app_1', 'env_1', { names: ['API_KEY'] }];
+  const MASKED: QueryKey = ['secrets', 'app_1', 'list', 'env_1', {}];
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    focusManager.setFocused(undefined);
+    onlineManager.setOnline(true);
+    vi.useRealTimers();
+  });
+
+  it('get their defaults from the client, once for the whole root; other entries keep the general ones', () => {
+    const queryClient = createQueryClient();
+    expect(queryClient.defaultQueryOptions({ queryKey: REVEALED })).toMatchObject({
+      staleTime: Infinity,
+      gcTime: FULL_ENTRY_GC_MS,
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+      retry: shouldRetryRead,
+    });
+    const masked = queryClient.defaultQueryOptions({ queryKey: MASKED });
+    expect(masked).toMatchObject({ staleTime: 15_000, refetchOnWindowFocus: true });
+    expect(masked.gcTime).not.toBe(FULL_ENTRY_GC_MS);
+    // Sign-out clears the cache, not the defaults: the next session's reveals get them too.
+    queryClient.clear();
+    expect(queryClient.defaultQueryOptions({ queryKey: REVEALED }).staleTime).toBe(Infinity);
+  });
+
+  /** Observes `queryKey` with a fetch that counts its calls; returns the count and the unsubscribe. */
+  function observe(queryClient: QueryClient, queryKey: QueryKey) {
+    const calls = { count: 0 };
+    const observer = new QueryObserver(queryClient, { queryKey, queryFn: async () => ++calls.count });
+    return { calls, unsubscribe: observer.subscribe(() => {}) };
+  }
+
+  it('are fetched once per reveal: no refetch on focus or reconnect, where a masked list is refetched', async () => {
+    const queryClient = createQueryClient();
+    queryClient.mount();
+    const revealed = observe(queryClient, REVEALED);
+    const masked = observe(queryClient, MASKED);
+    await vi.advanceTimersByTimeAsync(0);
+    expect([revealed.calls.count, masked.calls.count]).toEqual([1, 1]);
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    focusManager.setFocused(false);
+    focusManager.setFocused(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    onlineManager.setOnline(false);
+    onlineManager.setOnline(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect([revealed.calls.count, masked.calls.count]).toEqual([1, 3]);
+    revealed.unsubscribe();
+    masked.unsubscribe();
+    queryClient.unmount();
+  });
+
+  it('an unobserved revealed entry is collected after FULL_ENTRY_GC_MS (the backstop behind explicit removal)', async () => {
+    const queryClient = createQueryClient();
+    await queryClient.fetchQuery({ queryKey: REVEALED, queryFn: async () => 'value' });
+    await vi.advanceTimersByTimeAsync(FULL_ENTRY_GC_MS - 1);
+    expect(queryClient.getQueryData(REVEALED)).toBe('value');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(queryClient.getQueryCache().find({ queryKey: REVEALED })).toBeUndefined();
   });
 });

@@ -3,12 +3,23 @@
  * - reads: no retry on 4xx or on a body that breaks the contract; up to 3 retries with
  *   exponential backoff on network errors, timeouts and 5xx; a 429 waits `Retry-After`;
  * - mutations (writes) are never retried automatically (the user decides), and are forgotten
- *   as soon as their component is gone (their variables hold the value that was set).
+ *   as soon as their component is gone (their variables hold the value that was set);
+ * - entries under REVEALED_KEY (clear values) are never refetched in the background.
  */
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api-error';
 
 export const MAX_READ_RETRIES = 3;
+
+/** Root of every entry that holds clear (Full-mode) values; their defaults are set once below. */
+export const REVEALED_KEY = ['revealed'] as const;
+
+/**
+ * Revealed entries are removed explicitly by whoever revealed them: on hide, on auto-hide, on tab
+ * switch, on leaving, after a write, on sign-out. This garbage-collection time is only the
+ * backstop, set to the longest auto-hide delay.
+ */
+export const FULL_ENTRY_GC_MS = 300_000;
 const MAX_BACKOFF_MS = 8_000;
 const MAX_RETRY_AFTER_MS = 60_000;
 
@@ -42,7 +53,7 @@ export interface CreateQueryClientOptions {
 }
 
 export function createQueryClient(options: CreateQueryClientOptions = {}): QueryClient {
-  return new QueryClient({
+  const queryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
         // Only errors of queries that already had data are "background" errors: a first load
@@ -61,4 +72,12 @@ export function createQueryClient(options: CreateQueryClientOptions = {}): Query
       mutations: { retry: false, gcTime: 0 },
     },
   });
+  // A clear value is fetched once per reveal: never stale, never refetched on focus or reconnect.
+  queryClient.setQueryDefaults(REVEALED_KEY, {
+    staleTime: Infinity,
+    gcTime: FULL_ENTRY_GC_MS,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+  return queryClient;
 }
