@@ -23,8 +23,10 @@ import {
 } from './fault-matrix-cells';
 
 /**
- * Fault matrix: every user operation × every fault the API can throw at it, over real
- * HTTP (`vite preview` proxy → the HTTP fake), one test per cell.
+ * Fault matrix: every user operation × every class of fault the API can throw at it, over real
+ * HTTP (`vite preview` proxy → the HTTP fake), one test per cell. The table is the behaviour of
+ * every operation × fault; the cells that run are one per class where it differs (`KEPT` in
+ * fault-matrix-cells.ts says which and why).
  *
  * Every cell asserts: a clear message (the server's `message` and `Request id` when it sent them),
  * the exact number of requests the operation sent (reads retried only where they should be, with
