@@ -10,10 +10,13 @@ import { test, expect, injectFault, row, setValuePattern } from './fixtures';
 /** Presses Tab (or Shift+Tab) until `target` has focus. */
 async function tabTo(page: Page, target: Locator, { max = 60, backwards = false } = {}) {
   await expect(target).toBeVisible();
+  // One lookup by role (costly on a large page), then cheap checks of that element per key press.
+  const element = await target.elementHandle();
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) break;
+    if (await element!.evaluate((el) => el === document.activeElement)) break;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
+  await element!.dispose();
   await expect(target).toBeFocused({ timeout: 1 });
   await expectFocusVisible(page);
 }
