@@ -51,10 +51,15 @@ describe('transport failures', () => {
   });
 
   it('a quick answer is not turned into a timeout later', async () => {
-    const { client, fetch } = setup({ timeoutMs: 20 });
-    await expect(client.request(endpoints.listEnvironments())).resolves.toEqual({ environments: [] });
-    await new Promise((r) => setTimeout(r, 40));
-    expect(call(fetch).init.signal?.aborted).toBe(false);
+    vi.useFakeTimers();
+    try {
+      const { client, fetch } = setup({ timeoutMs: 20 });
+      await expect(client.request(endpoints.listEnvironments())).resolves.toEqual({ environments: [] });
+      await vi.advanceTimersByTimeAsync(40);
+      expect(call(fetch).init.signal?.aborted).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("the caller's signal aborting → kind 'aborted'", async () => {
