@@ -5,6 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { screen } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { VALUE_TYPE } from '@/api/contract';
+import { REVEALED_KEY } from '@/api/query-client';
 import { renderApp } from './render-app';
 import type { FakeServer } from '../../mocks/node.ts';
 
@@ -38,12 +39,9 @@ export function renderedRequests(requests: readonly RecordedRequest[], mode?: 'F
   );
 }
 
-/** Every react-query entry that holds (or would hold) clear values: rendered secrets in Full mode. */
+/** Every react-query entry that holds (or would hold) clear values: those under the revealed root. */
 export function fullModeEntries(queryClient: QueryClient) {
-  return queryClient
-    .getQueryCache()
-    .findAll({ queryKey: ['secrets'] })
-    .filter((query) => query.queryKey.some((part) => typeof part === 'object' && part !== null && (part as { mode?: string }).mode === 'Full'));
+  return queryClient.getQueryCache().findAll({ queryKey: REVEALED_KEY });
 }
 
 /** The clear value of a secret, read straight from the fake's store (undefined: not set). */

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
-import { secretQueries } from '@/features/secrets/queries';
+import { listQuery } from '@/features/secrets/list-query';
 
 /**
  * `/apps/:appId/:envSlug`: starts the app (its name, for the heading) and the environment list,
@@ -17,7 +17,7 @@ export function secretsRouteLoader(queryClient: QueryClient) {
     // A failed list: the page renders the environments query's error state.
     const environments = await queryClient.ensureQueryData(environmentQueries.list()).catch(() => undefined);
     const env = environments?.find((e) => e.slug === params.envSlug);
-    if (env) void queryClient.prefetchQuery(secretQueries.rendered({ appId, envId: env.id, mode: 'PreviewOnly' }));
+    if (env) void queryClient.prefetchQuery(listQuery({ appId, envId: env.id }));
     return null;
   };
 }

@@ -1,18 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createSecret, type CreateSecretInput } from './api';
-import { secretQueries } from './queries';
+import { secretQueryKeys } from './query-keys';
 
-/** Creates the secret entity (no value anywhere). Every environment's list of the app gains a row. */
+/**
+ * Creates the secret entity (no value anywhere). Every environment's list of the app gains a row,
+ * and a "reveal all" showing the app's values is fetched again to include it.
+ */
 export function useCreateSecret() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateSecretInput) => createSecret(input),
     onSuccess: (_secret, { appId }) =>
-      queryClient.invalidateQueries({
-        predicate: (query) => {
-          const [root, app, , kind] = query.queryKey;
-          return root === secretQueries.all()[0] && app === appId && kind === 'rendered';
-        },
-      }),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: secretQueryKeys.lists(appId) }),
+        queryClient.invalidateQueries({ queryKey: secretQueryKeys.revealed(appId) }),
+      ]),
   });
 }

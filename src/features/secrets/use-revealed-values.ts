@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { RenderedSecretsResponse } from '@/api/contract';
-import { secretQueries } from './queries';
+import { REVEALED_KEY } from '@/api/query-client';
+import { secretQueryKeys } from './query-keys';
 import { useHideTriggers } from './use-hide-triggers';
 
 /** How a row is revealed. Never carries the value itself (see RevealedValue). */
@@ -34,11 +35,11 @@ function dropKey(s: State, key: string): State {
   return { ...s, keys, excluded };
 }
 
-/** `[..., 'rendered', { mode: 'Full', names }]` of this environment → names ([] for "all"), else null. */
+/** `['revealed', appId, envId, { names }]` of this environment → names ([] for "all"), else null. */
 function fullEntryNames(queryKey: readonly unknown[], appId: string, envId: string): readonly string[] | null {
-  const [root, app, env, kind, params] = queryKey as [unknown, unknown, unknown, unknown, { mode?: unknown; names?: unknown } | undefined];
-  if (root !== secretQueries.all()[0] || app !== appId || env !== envId || kind !== 'rendered' || params?.mode !== 'Full') return null;
-  return Array.isArray(params.names) ? (params.names as string[]) : [];
+  const [root, app, env, params] = queryKey as [unknown, unknown, unknown, { names?: unknown } | undefined];
+  if (root !== REVEALED_KEY[0] || app !== appId || env !== envId) return null;
+  return Array.isArray(params?.names) ? (params.names as string[]) : [];
 }
 
 /**
@@ -57,7 +58,7 @@ export function useRevealedValues({ appId, envId, autoHideMs }: { appId: string;
   /** Cancels and removes one Full entry: all values (no names) or one key's. */
   const removeEntry = useCallback(
     (names?: readonly string[]) => {
-      const filters = { queryKey: secretQueries.rendered({ appId, envId, mode: 'Full', names }).queryKey, exact: true };
+      const filters = { queryKey: secretQueryKeys.revealedValues(appId, envId, names), exact: true };
       void queryClient.cancelQueries(filters);
       queryClient.removeQueries(filters);
     },
@@ -66,7 +67,7 @@ export function useRevealedValues({ appId, envId, autoHideMs }: { appId: string;
 
   const hideAll = useCallback(() => {
     setState(EMPTY);
-    const filters = { queryKey: secretQueries.revealedIn(appId, envId) };
+    const filters = { queryKey: secretQueryKeys.revealedIn(appId, envId) };
     void queryClient.cancelQueries(filters);
     queryClient.removeQueries(filters);
   }, [queryClient, appId, envId]);
@@ -76,7 +77,7 @@ export function useRevealedValues({ appId, envId, autoHideMs }: { appId: string;
       setState((s) => dropKey(s, key));
       removeEntry([key]);
       // While everything is revealed, hiding one row strips its value out of the shared entry.
-      const allKey = secretQueries.rendered({ appId, envId, mode: 'Full' }).queryKey;
+      const allKey = secretQueryKeys.revealedValues(appId, envId);
       const data = queryClient.getQueryData<RenderedSecretsResponse>(allKey);
       const stripped = without(data, key);
       if (stripped !== data) queryClient.setQueryData<RenderedSecretsResponse>(allKey, stripped);

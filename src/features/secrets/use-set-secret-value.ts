@@ -1,16 +1,16 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { setSecretValue, type SetSecretValueInput } from './api';
-import { secretQueries } from './queries';
+import { secretQueryKeys } from './query-keys';
 
 /**
- * After a write: drop every revealed (Full) entry of that environment, so no stale clear value
- * survives, then refetch exactly the environment's masked lists and the secret's detail.
+ * After a write: drop every revealed entry of that environment, so no stale clear value survives
+ * (whoever showed one hides it), then refetch the environment's masked lists and the secret's detail.
  */
 export async function afterValueWritten(queryClient: QueryClient, { appId, secretId, envId }: Omit<SetSecretValueInput, 'text'>) {
-  queryClient.removeQueries({ queryKey: secretQueries.revealedIn(appId, envId) });
+  queryClient.removeQueries({ queryKey: secretQueryKeys.revealedIn(appId, envId) });
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: secretQueries.environment(appId, envId) }),
-    queryClient.invalidateQueries({ queryKey: secretQueries.detail(appId, secretId).queryKey }),
+    queryClient.invalidateQueries({ queryKey: secretQueryKeys.listsIn(appId, envId) }),
+    queryClient.invalidateQueries({ queryKey: secretQueryKeys.detail(appId, secretId) }),
   ]);
 }
 

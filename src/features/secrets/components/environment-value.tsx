@@ -13,7 +13,7 @@ import { ErrorAlert } from '@/components/error-alert';
 import { CopyIcon, EditIcon, VisibilityIcon, VisibilityOffIcon } from '@/components/icons';
 import { environmentName } from '@/lib/environment-name';
 import { MONOSPACE_STACK } from '@/lib/fonts';
-import { secretQueries } from '../queries';
+import { listQuery } from '../list-query';
 import { RevealedValue } from './revealed-value';
 
 export interface EnvironmentValueProps {
@@ -33,7 +33,7 @@ export interface EnvironmentValueProps {
 export function EnvironmentValue({ appId, secretName, env, revealedUntil, onToggle, onSet, onCopy, copyable, envHref }: EnvironmentValueProps) {
   const headingId = useId();
   const name = environmentName(env);
-  const preview = useQuery(secretQueries.rendered({ appId, envId: env.id, mode: 'PreviewOnly', names: [secretName] }));
+  const preview = useQuery(listQuery({ appId, envId: env.id, names: [secretName] }));
   const rendered = preview.data?.secrets.find((s) => s.key === secretName);
   const hasValue = rendered !== undefined && rendered.valueType !== VALUE_TYPE.none;
   const shown = revealedUntil !== null;

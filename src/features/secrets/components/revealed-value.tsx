@@ -6,7 +6,7 @@ import { VALUE_TYPE, type RenderedSecretsResponse } from '@/api/contract';
 import { isApiError } from '@/api/api-error';
 import { errorText } from '@/components/error-alert';
 import { CollapseIcon, ExpandIcon } from '@/components/icons';
-import { secretQueries } from '../queries';
+import { revealedQuery } from '../revealed-query';
 import styles from './revealed-value.module.css';
 
 /** The clear value of `name` in a Full response: a string, null when not set, undefined when absent. */
@@ -57,7 +57,7 @@ export interface RevealedValueProps {
 export function RevealedValue({ appId, envId, name, source, expiresAt, showErrors = true, label, onExpand, expanded = false }: RevealedValueProps) {
   const valueId = useId();
   const query = useQuery({
-    ...secretQueries.rendered({ appId, envId, mode: 'Full', names: source === 'single' ? [name] : undefined }),
+    ...revealedQuery({ appId, envId, names: source === 'single' ? [name] : undefined }),
     select: (data) => valueIn(data, name),
   });
   const inRow = onExpand !== undefined;

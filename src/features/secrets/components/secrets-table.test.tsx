@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { VALUE_TYPE, type RenderedSecret } from '@/api/contract';
+import { createQueryClient } from '@/api/query-client';
 import type { RowReveal } from '../use-revealed-values';
-import { secretQueries } from '../queries';
+import { revealedQuery } from '../revealed-query';
 import { NARROW_ROW_HEIGHT, ROW_HEIGHT, SecretsTable } from './secrets-table';
 
 const APP = 'app_test';
@@ -77,10 +78,10 @@ function revealOfKeys(keys: readonly string[]): (key: string) => RowReveal | nul
 
 /** Renders the table alone; `revealed`: keys revealed, their values already in the cache (as a reveal leaves them). */
 function renderTable(secrets: readonly RenderedSecret[], revealed: readonly string[] = []) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const queryClient = createQueryClient({ retry: false });
   for (const key of revealed) {
     const value = { key, secretId: `sec_${key}`, valueType: VALUE_TYPE.string, serializedValue: VALUE };
-    queryClient.setQueryData(secretQueries.rendered({ appId: APP, envId: ENV, mode: 'Full', names: [key] }).queryKey, { secretDigest: 'd', incrementalId: 1, secrets: [value] });
+    queryClient.setQueryData(revealedQuery({ appId: APP, envId: ENV, names: [key] }).queryKey, { secretDigest: 'd', incrementalId: 1, secrets: [value] });
   }
   const revealOf = revealOfKeys(revealed);
   const props = { appId: APP, envId: ENV, caption: 'Secrets in Test', onToggle: vi.fn(), onCopy: vi.fn(), secretHref: (id: string) => `/s/${id}` };

@@ -14,7 +14,8 @@ import { SearchField } from '@/components/search-field';
 import { Toast } from '@/components/toast';
 import { environmentName } from '@/lib/environment-name';
 import { usePreferences } from '@/lib/preferences';
-import { secretQueries } from '../queries';
+import { listQuery } from '../list-query';
+import { revealedQuery } from '../revealed-query';
 import { useCopySecret } from '../use-copy-secret';
 import { useRevealedValues } from '../use-revealed-values';
 import { SecretsTable } from './secrets-table';
@@ -63,7 +64,7 @@ function useChangedNotice(digest: string | undefined) {
  * response it saw) goes away with it when everything is hidden.
  */
 function RevealAllStatus({ appId, envId, onRetry }: { appId: string; envId: string; onRetry: () => void }) {
-  const all = useQuery({ ...secretQueries.rendered({ appId, envId, mode: 'Full' }), select: () => true });
+  const all = useQuery({ ...revealedQuery({ appId, envId }), select: () => true });
   if (all.isPending) return <LinearProgress aria-label="Revealing all values" />;
   if (all.isError) return <ErrorAlert error={all.error} title="Could not reveal the values" onRetry={onRetry} />;
   return null;
@@ -73,7 +74,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
   const envId = environment.id;
   const { autoHideSeconds } = usePreferences();
   const list = useQuery({
-    ...secretQueries.rendered({ appId, envId, mode: 'PreviewOnly' }),
+    ...listQuery({ appId, envId }),
     refetchInterval: REFRESH_INTERVAL_MS,
     // The route loader starts this read; when it has already failed (e.g. a 4xx, which is never
     // retried) by the time the page mounts, show that error (with Retry) rather than asking again.
