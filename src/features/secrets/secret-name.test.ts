@@ -1,6 +1,5 @@
 import {
   describeCharacter,
-  isProductionEnvironment,
   secretNameError,
   secretNameIssue,
   splitKeyValue,
@@ -120,14 +119,6 @@ describe('valueWhitespaceWarning', () => {
     expect(valueWhitespaceWarning(' abc')).toBe('The value starts with a space. It is saved exactly as typed.');
     expect(valueWhitespaceWarning('  abc\t')).toBe('The value starts with 2 spaces and ends with a tab. It is saved exactly as typed.');
     expect(valueWhitespaceWarning('   ')).toBe('The value is only whitespace.');
-  });
-});
-
-describe('isProductionEnvironment', () => {
-  it('matches prod in the slug or name', () => {
-    expect(isProductionEnvironment({ slug: 'production', name: 'production' })).toBe(true);
-    expect(isProductionEnvironment({ slug: 'eu-1', name: 'Prod EU' })).toBe(true);
-    expect(isProductionEnvironment({ slug: 'staging', name: 'staging', label: 'Staging' })).toBe(false);
   });
 });
 

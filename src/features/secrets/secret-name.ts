@@ -201,8 +201,3 @@ function describeRun(run: string): string {
   if (run === '\t') return 'a tab';
   return 'whitespace';
 }
-
-/** Whether an environment is production (slug, name or label says so). */
-export function isProductionEnvironment(env: { slug: string; name: string; label?: string }): boolean {
-  return /prod/i.test(env.slug) || /prod/i.test(env.name) || /prod/i.test(env.label ?? '');
-}

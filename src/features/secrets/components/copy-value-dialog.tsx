@@ -16,7 +16,7 @@ import { VALUE_TYPE, type Environment } from '@/api/contract';
 import { ErrorAlert } from '@/components/error-alert';
 import { getRenderedSecrets } from '../api';
 import { secretQueries } from '../queries';
-import { isProductionEnvironment } from '../secret-name';
+import { isProductionEnvironment } from '../domain';
 import { useRefocusAfterPending } from '../use-refocus-after-pending';
 import { useSetSecretValue } from '../use-set-secret-value';
 import { WriteErrorAlert } from './write-error-alert';

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { PURPOSE_TYPES, type Environment } from '@/api/contract';
 import { environmentName } from '@/lib/environment-name';
-import { isProductionEnvironment, secretNameError, valueSizeError } from '../secret-name';
+import { isProductionEnvironment } from '../domain';
+import { secretNameError, valueSizeError } from '../secret-name';
 
 export const createSecretSchema = z.object({
   name: z.string().superRefine((name, ctx) => {

@@ -8,7 +8,7 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
 import { PURPOSE_TYPES } from '@/api/contract';
-import { PURPOSES } from '../purposes';
+import { PURPOSES } from '../domain';
 import type { CreateSecretValues } from './create-secret-form';
 
 /** The purpose, one radio per type: its title names the choice, its description describes it. */

@@ -15,7 +15,7 @@ import { Toast } from '@/components/toast';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { usePreferences } from '@/lib/preferences';
 import { markSecretDetailUnavailable } from '../api';
-import { PURPOSES } from '../purposes';
+import { PURPOSES } from '../domain';
 import { secretQueries } from '../queries';
 import { useRevealedSecret } from '../use-revealed-secret';
 import { EnvironmentValue, WriteOnlyEnvironment } from './environment-value';
