@@ -1,12 +1,12 @@
 /**
- * The create dialog's form: its schema (the same name and size rules as everywhere), the status of
- * each initial value once sent, and the texts that summarise them.
+ * The create dialog's form: its schema (the same name and size rules as everywhere) and the text
+ * that summarises the initial values sent.
  */
 import { z } from 'zod';
 import { PURPOSE_TYPES, type Environment } from '@/api/contract';
 import { environmentName } from '@/lib/environment-name';
-import { isProductionEnvironment } from '../domain';
 import { secretNameError, valueSizeError } from '../secret-name';
+import type { ItemStatus } from '../use-write-flow';
 
 export const createSecretSchema = z.object({
   name: z.string().superRefine((name, ctx) => {
@@ -26,20 +26,8 @@ export const createSecretSchema = z.object({
 });
 export type CreateSecretValues = z.infer<typeof createSecretSchema>;
 
-/** An initial value once sent: saving, saved, or failed with the error to show beside it. */
-export type EnvStatus = { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: unknown };
-
-/** The production environments among `values`, as "A and B" (for the confirmation). */
-export function productionNames(values: readonly { envId: string }[], envById: Map<string, Environment>): string {
-  const names = values
-    .map((v) => envById.get(v.envId))
-    .filter((env): env is Environment => env !== undefined && isProductionEnvironment(env))
-    .map(environmentName);
-  return names.join(' and ') || 'production';
-}
-
 /** The live summary of the values sent: how many are saving, where saved, where failed. */
-export function progressText(statuses: Record<string, EnvStatus>, environments: readonly Environment[]): string {
+export function progressText(statuses: Readonly<Record<string, ItemStatus>>, environments: readonly Environment[]): string {
   const entries = environments.flatMap((env) => {
     const status = statuses[env.id];
     return status ? [{ env, status }] : [];

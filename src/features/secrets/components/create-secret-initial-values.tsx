@@ -5,14 +5,15 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
 import { environmentName } from '@/lib/environment-name';
-import type { CreateSecretValues, EnvStatus } from './create-secret-form';
+import type { ItemStatus } from '../use-write-flow';
+import type { CreateSecretValues } from './create-secret-form';
 import { ValueField } from './value-field';
 import { WriteErrorAlert } from './write-error-alert';
 
 interface InitialValuesProps {
   control: Control<CreateSecretValues>;
   environments: readonly Environment[];
-  statuses: Record<string, EnvStatus>;
+  statuses: Readonly<Record<string, ItemStatus>>;
   pending: boolean;
 }
 
