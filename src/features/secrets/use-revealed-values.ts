@@ -1,159 +1,142 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { matchQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { RenderedSecretsResponse } from '@/api/contract';
-import { REVEALED_KEY } from '@/api/query-client';
 import { secretQueryKeys } from './query-keys';
+import * as machine from './reveal-state';
 import { useHideTriggers } from './use-hide-triggers';
 
-/** How a row is revealed. Never carries the value itself (see RevealedValue). */
-export interface RowReveal {
-  source: 'single' | 'all';
-  expiresAt: number;
+function without(data: RenderedSecretsResponse | undefined, name: string): RenderedSecretsResponse | undefined {
+  if (!data || !data.secrets.some((s) => s.key === name)) return data;
+  return { ...data, secrets: data.secrets.filter((s) => s.key !== name) };
 }
 
-interface State {
-  /** Keys revealed one by one, with the time each hides itself. */
-  keys: ReadonlyMap<string, number>;
-  /** When everything is revealed: the time it hides itself. */
-  allUntil: number | null;
-  /** Keys hidden one by one while everything is revealed. */
-  excluded: ReadonlySet<string>;
-}
-
-const EMPTY: State = { keys: new Map(), allUntil: null, excluded: new Set() };
-
-function without(data: RenderedSecretsResponse | undefined, key: string): RenderedSecretsResponse | undefined {
-  if (!data || !data.secrets.some((s) => s.key === key)) return data;
-  return { ...data, secrets: data.secrets.filter((s) => s.key !== key) };
-}
-
-function dropKey(s: State, key: string): State {
-  if (!s.keys.has(key) && (s.allUntil === null || s.excluded.has(key))) return s;
-  const keys = new Map(s.keys);
-  keys.delete(key);
-  const excluded = s.allUntil === null ? s.excluded : new Set(s.excluded).add(key);
-  return { ...s, keys, excluded };
-}
-
-/** `['revealed', appId, envId, { names }]` of this environment → names ([] for "all"), else null. */
-function fullEntryNames(queryKey: readonly unknown[], appId: string, envId: string): readonly string[] | null {
-  const [root, app, env, params] = queryKey as [unknown, unknown, unknown, { names?: unknown } | undefined];
-  if (root !== REVEALED_KEY[0] || app !== appId || env !== envId) return null;
-  return Array.isArray(params?.names) ? (params.names as string[]) : [];
+export interface RevealedValuesOptions {
+  appId: string;
+  /** The environments the page shows: leaving them, or the tab becoming hidden, hides every value revealed in them. */
+  envIds: readonly string[];
+  autoHideMs: number;
 }
 
 /**
- * Which rows of one environment are revealed, and when each hides itself.
+ * Which values are revealed, per environment and name, and when each hides itself: the one reveal
+ * state of the secrets list (one environment, many names) and of a secret's page (one name, many
+ * environments).
  *
- * The values themselves live only in Full-mode react-query entries, read by the mounted
+ * The values themselves live only in the revealed query entries, read by the mounted
  * RevealedValue components, never in this state or in props. Entries are removed (not merely
- * unobserved) on hide, on auto-hide, when the tab is hidden and when the environment or app
- * changes; a pending request is cancelled, and a late response is discarded with its entry.
- * When something else removes an entry (a write to the environment), its rows are hidden too.
+ * unobserved) and their requests cancelled on hide, on auto-hide, when the tab is hidden and on
+ * leaving; a late response is discarded with its entry. When something else removes an entry (a
+ * write to the environment), what it showed is hidden too.
  */
-export function useRevealedValues({ appId, envId, autoHideMs }: { appId: string; envId: string; autoHideMs: number }) {
+export function useRevealedValues({ appId, envIds, autoHideMs }: RevealedValuesOptions) {
   const queryClient = useQueryClient();
-  const [state, setState] = useState<State>(EMPTY);
+  // The same environments in a new array are the same scope: leaving is a change of its content.
+  const envKey = JSON.stringify(envIds);
+  const scope = useMemo(() => JSON.parse(envKey) as string[], [envKey]);
+  const scopeId = JSON.stringify([appId, envKey]);
+  // State of another scope reads as nothing revealed, from the first render in the new one: its
+  // readers unmount before its entries are removed, so none is fetched again.
+  const [stored, setStored] = useState({ scopeId, reveals: machine.NOTHING_REVEALED });
+  const state = stored.scopeId === scopeId ? stored.reveals : machine.NOTHING_REVEALED;
+  const setState = useCallback(
+    (change: (s: machine.RevealState) => machine.RevealState) =>
+      setStored((current) => {
+        const reveals = current.scopeId === scopeId ? current.reveals : machine.NOTHING_REVEALED;
+        const next = change(reveals);
+        return next === current.reveals && current.scopeId === scopeId ? current : { scopeId, reveals: next };
+      }),
+    [scopeId],
+  );
 
-  /** Cancels and removes one Full entry: all values (no names) or one key's. */
-  const removeEntry = useCallback(
-    (names?: readonly string[]) => {
-      const filters = { queryKey: secretQueryKeys.revealedValues(appId, envId, names), exact: true };
-      void queryClient.cancelQueries(filters);
-      queryClient.removeQueries(filters);
+  /** Cancels the requests and removes the entries under `queryKey` (or that entry alone, `exact`). */
+  const drop = useCallback(
+    (queryKey: QueryKey, exact = false) => {
+      void queryClient.cancelQueries({ queryKey, exact });
+      queryClient.removeQueries({ queryKey, exact });
     },
-    [queryClient, appId, envId],
+    [queryClient],
   );
 
   const hideAll = useCallback(() => {
-    setState(EMPTY);
-    const filters = { queryKey: secretQueryKeys.revealedIn(appId, envId) };
-    void queryClient.cancelQueries(filters);
-    queryClient.removeQueries(filters);
-  }, [queryClient, appId, envId]);
+    setState(() => machine.NOTHING_REVEALED);
+    for (const envId of scope) drop(secretQueryKeys.revealedIn(appId, envId));
+  }, [setState, drop, appId, scope]);
+
+  const hideEnvironment = useCallback(
+    (envId: string) => {
+      setState((s) => machine.hideEnvironment(s, envId));
+      drop(secretQueryKeys.revealedIn(appId, envId));
+    },
+    [setState, drop, appId],
+  );
 
   const hide = useCallback(
-    (key: string) => {
-      setState((s) => dropKey(s, key));
-      removeEntry([key]);
-      // While everything is revealed, hiding one row strips its value out of the shared entry.
+    (envId: string, name: string) => {
+      setState((s) => machine.hideOne(s, envId, name));
+      drop(secretQueryKeys.revealedValues(appId, envId, [name]), true);
+      // While everything is revealed, hiding one name strips its value out of the shared entry.
       const allKey = secretQueryKeys.revealedValues(appId, envId);
       const data = queryClient.getQueryData<RenderedSecretsResponse>(allKey);
-      const stripped = without(data, key);
+      const stripped = without(data, name);
       if (stripped !== data) queryClient.setQueryData<RenderedSecretsResponse>(allKey, stripped);
     },
-    [removeEntry, queryClient, appId, envId],
+    [setState, drop, queryClient, appId],
   );
 
   const reveal = useCallback(
-    (key: string) => {
+    (envId: string, name: string) => {
       // Start from a fresh entry (e.g. after a failed attempt), so the value is fetched again.
-      removeEntry([key]);
-      setState((s) => ({ ...s, keys: new Map(s.keys).set(key, Date.now() + autoHideMs) }));
+      drop(secretQueryKeys.revealedValues(appId, envId, [name]), true);
+      setState((s) => machine.revealOne(s, envId, name, Date.now() + autoHideMs));
     },
-    [autoHideMs, removeEntry],
+    [setState, drop, appId, autoHideMs],
   );
 
-  const revealAll = useCallback(() => {
-    removeEntry();
-    setState((s) => ({ ...s, allUntil: Date.now() + autoHideMs, excluded: new Set() }));
-  }, [autoHideMs, removeEntry]);
+  const revealAll = useCallback(
+    (envId: string) => {
+      drop(secretQueryKeys.revealedValues(appId, envId), true);
+      setState((s) => machine.revealAll(s, envId, Date.now() + autoHideMs));
+    },
+    [setState, drop, appId, autoHideMs],
+  );
 
-  /** Auto-hide of "reveal all": values revealed one by one keep their own timers. */
-  const expireAll = useCallback(() => {
-    setState((s) => (s.allUntil === null ? s : { ...s, allUntil: null, excluded: new Set() }));
-    removeEntry();
-  }, [removeEntry]);
+  /** Auto-hide of "reveal all": names revealed one by one keep their own timers. */
+  const endAll = useCallback(
+    (envId: string) => {
+      setState((s) => machine.endAll(s, envId));
+      drop(secretQueryKeys.revealedValues(appId, envId), true);
+    },
+    [setState, drop, appId],
+  );
 
-  // An entry removed by someone else (e.g. a write to this environment): hide what it showed.
+  // An entry removed by someone else (e.g. a write to its environment): hide what it showed.
   useEffect(
     () =>
       queryClient.getQueryCache().subscribe((event) => {
-        if (event.type !== 'removed') return;
-        const names = fullEntryNames(event.query.queryKey, appId, envId);
-        if (names === null) return;
-        if (names.length === 0) setState((s) => (s.allUntil === null ? s : { ...s, allUntil: null, excluded: new Set() }));
-        else
-          setState((s) => {
-            if (!names.some((n) => s.keys.has(n))) return s;
-            const keys = new Map(s.keys);
-            for (const n of names) keys.delete(n);
-            return { ...s, keys };
-          });
+        if (event.type !== 'removed' || !matchQuery({ queryKey: secretQueryKeys.revealed(appId) }, event.query)) return;
+        const removed = event.query;
+        setState((s) =>
+          machine.afterRemoval(s, (envId, names) => matchQuery({ queryKey: secretQueryKeys.revealedValues(appId, envId, names), exact: true }, removed)),
+        );
       }),
-    [queryClient, appId, envId],
+    [setState, queryClient, appId],
   );
 
-  // Auto-hide: the earliest expiry; leaving and tab switches hide everything.
-  const nextExpiry = useMemo(() => {
-    const times = [...state.keys.values()];
-    if (state.allUntil !== null) times.push(state.allUntil);
-    return times.length ? Math.min(...times) : null;
-  }, [state]);
+  // Auto-hide at the earliest expiry; leaving and tab switches hide everything.
+  const nextExpiry = useMemo(() => machine.nextExpiry(state), [state]);
   const onExpiry = useCallback(
     (now: number) => {
-      if (state.allUntil !== null && state.allUntil <= now) expireAll();
-      for (const [key, until] of state.keys) if (until <= now) hide(key);
+      for (const { envId, name } of machine.dueAt(state, now)) {
+        if (name === undefined) endAll(envId);
+        else hide(envId, name);
+      }
     },
-    [state, hide, expireAll],
+    [state, endAll, hide],
   );
   useHideTriggers({ hideAll, nextExpiry, onExpiry });
 
-  // One object per revealed row and state, so memoized rows re-render only when theirs changes.
-  const revealOf = useMemo(() => {
-    const singles = new Map<string, RowReveal>();
-    for (const [key, expiresAt] of state.keys) singles.set(key, { source: 'single', expiresAt });
-    const all: RowReveal | null = state.allUntil === null ? null : { source: 'all', expiresAt: state.allUntil };
-    return (key: string): RowReveal | null => singles.get(key) ?? (all && !state.excluded.has(key) ? all : null);
-  }, [state]);
+  const revealOf = useMemo(() => machine.revealLookup(state), [state]);
+  const isAllRevealed = useCallback((envId: string) => machine.isAllRevealed(state, envId), [state]);
 
-  return {
-    revealOf,
-    reveal,
-    hide,
-    revealAll,
-    hideAll,
-    allRevealed: state.allUntil !== null,
-    anyRevealed: state.allUntil !== null || state.keys.size > 0,
-  };
+  return { revealOf, reveal, hide, revealAll, hideEnvironment, hideAll, isAllRevealed, anyRevealed: state.size > 0 };
 }

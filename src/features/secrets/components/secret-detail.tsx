@@ -15,9 +15,10 @@ import { Toast } from '@/components/toast';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { usePreferences } from '@/lib/preferences';
 import { markSecretDetailUnavailable } from '../api';
-import { PURPOSES } from '../domain';
-import { secretQueries } from '../queries';
-import { useRevealedSecret } from '../use-revealed-secret';
+import { detailQuery } from '../detail-query';
+import { PURPOSES } from '../purposes';
+import { locateQuery } from '../locate-query';
+import { useRevealedValues } from '../use-revealed-values';
 import { EnvironmentValue, WriteOnlyEnvironment } from './environment-value';
 
 // The dialogs load when first opened.
@@ -40,9 +41,9 @@ type Editing = { kind: 'set' | 'copy'; env: Environment } | null;
  * that can read neither gets a page to set values only.
  */
 export function SecretDetail({ appId, secretId, environments, secretHref, envHref }: SecretDetailProps) {
-  const detail = useQuery(secretQueries.detail(appId, secretId));
+  const detail = useQuery(detailQuery(appId, secretId));
   const fallback = detail.data !== undefined && detail.data.kind !== 'entity';
-  const located = useQuery({ ...secretQueries.locate(appId, secretId, environments), enabled: fallback });
+  const located = useQuery({ ...locateQuery(appId, secretId, environments), enabled: fallback });
   const detailNotFound = detail.data?.kind === 'not-found';
   const foundInLists = located.data != null;
   useEffect(() => {
@@ -98,13 +99,13 @@ interface SecretEnvironmentsProps extends SecretDetailProps {
 
 function SecretEnvironments({ appId, secretId, secretName, purposeType, environments, secretHref, envHref }: SecretEnvironmentsProps) {
   const { autoHideSeconds } = usePreferences();
-  const reveal = useRevealedSecret({ appId, secretName, autoHideMs: autoHideSeconds * 1000 });
+  const reveal = useRevealedValues({ appId, envIds: environments.map((env) => env.id), autoHideMs: autoHideSeconds * 1000 });
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<string | null>(null);
   const purpose = purposeType === undefined ? undefined : (PURPOSES[purposeType as PurposeType] as (typeof PURPOSES)[PurposeType] | undefined);
 
   const closeEditor = () => setEditing(null);
-  const beforeWrite = editing ? () => reveal.hide(editing.env.id) : undefined;
+  const beforeWrite = editing ? () => reveal.hide(editing.env.id, secretName) : undefined;
 
   return (
     <>
@@ -129,8 +130,8 @@ function SecretEnvironments({ appId, secretId, secretName, purposeType, environm
             appId={appId}
             secretName={secretName}
             env={env}
-            revealedUntil={reveal.expiryOf(env.id)}
-            onToggle={(shown) => (shown ? reveal.hide(env.id) : reveal.reveal(env.id))}
+            revealedUntil={reveal.revealOf(env.id, secretName)?.expiresAt ?? null}
+            onToggle={(shown) => (shown ? reveal.hide(env.id, secretName) : reveal.reveal(env.id, secretName))}
             onSet={() => setEditing({ kind: 'set', env })}
             onCopy={() => setEditing({ kind: 'copy', env })}
             copyable={environments.length > 1}

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import { VALUE_TYPE, type RenderedSecret } from '@/api/contract';
 import { CopyIcon, EditIcon, VisibilityIcon, VisibilityOffIcon } from '@/components/icons';
-import type { RowReveal } from '../use-revealed-values';
+import type { RowReveal } from '../reveal-state';
 import { RevealedValue } from './revealed-value';
 import styles from './secret-row.module.css';
 

@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { VALUE_TYPE, type RenderedSecret } from '@/api/contract';
 import { createQueryClient } from '@/api/query-client';
-import type { RowReveal } from '../use-revealed-values';
+import type { RowReveal } from '../reveal-state';
 import { revealedQuery } from '../revealed-query';
 import { NARROW_ROW_HEIGHT, ROW_HEIGHT, SecretsTable } from './secrets-table';
 

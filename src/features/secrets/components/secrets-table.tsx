@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useWindowVirtualizer, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
 import Paper from '@mui/material/Paper';
 import type { RenderedSecret } from '@/api/contract';
-import type { RowReveal } from '../use-revealed-values';
+import type { RowReveal } from '../reveal-state';
 import { rowStyles, SecretRow, type SecretRowActions } from './secret-row';
 
 /** Height of a row, px, unless its value is expanded: one line, or two in the narrow layout. */

@@ -80,7 +80,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
     // retried) by the time the page mounts, show that error (with Retry) rather than asking again.
     retryOnMount: false,
   });
-  const reveal = useRevealedValues({ appId, envId, autoHideMs: autoHideSeconds * 1000 });
+  const reveal = useRevealedValues({ appId, envIds: [envId], autoHideMs: autoHideSeconds * 1000 });
   const copy = useCopySecret({ appId, envId });
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocuses(searchRef);
@@ -94,8 +94,11 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
     return all.filter((s) => s.key.toLowerCase().includes(needle));
   }, [all, deferredSearch]);
 
-  const { reveal: revealKey, hide: hideKey } = reveal;
-  const toggle = useCallback((key: string, shown: boolean) => (shown ? hideKey(key) : revealKey(key)), [revealKey, hideKey]);
+  const { reveal: revealIn, hide: hideIn, revealAll: revealAllIn, hideEnvironment, revealOf: revealOfIn } = reveal;
+  const toggle = useCallback((key: string, shown: boolean) => (shown ? hideIn(envId, key) : revealIn(envId, key)), [revealIn, hideIn, envId]);
+  const revealOf = useCallback((key: string) => revealOfIn(envId, key), [revealOfIn, envId]);
+  const revealAll = useCallback(() => revealAllIn(envId), [revealAllIn, envId]);
+  const allRevealed = reveal.isAllRevealed(envId);
   const envName = environmentName(environment);
 
   return (
@@ -114,17 +117,17 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
           <Box sx={{ flex: 1, display: { xs: 'none', sm: 'block' } }} />
           <Button
             variant="outlined"
-            onClick={reveal.allRevealed ? reveal.hideAll : reveal.revealAll}
+            onClick={allRevealed ? () => hideEnvironment(envId) : revealAll}
             disabled={!list.data || list.data.secrets.length === 0}
-            aria-pressed={reveal.allRevealed}
+            aria-pressed={allRevealed}
             sx={{ minHeight: 40 }}
           >
-            {reveal.allRevealed ? 'Hide all' : 'Reveal all'}
+            {allRevealed ? 'Hide all' : 'Reveal all'}
           </Button>
           {actions}
         </Stack>
 
-        {reveal.allRevealed ? <RevealAllStatus appId={appId} envId={envId} onRetry={reveal.revealAll} /> : null}
+        {allRevealed ? <RevealAllStatus appId={appId} envId={envId} onRetry={revealAll} /> : null}
 
         {list.isPending ? (
           <Stack spacing={1} role="status" aria-busy="true" aria-label="Loading secrets">
@@ -171,7 +174,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
                 secrets={matches}
                 appId={appId}
                 envId={envId}
-                revealOf={reveal.revealOf}
+                revealOf={revealOf}
                 onToggle={toggle}
                 onCopy={copy.copy}
                 onEdit={onEdit}
