@@ -16,7 +16,7 @@ import { MONOSPACE_STACK } from '@/lib/fonts';
 import { usePreferences } from '@/lib/preferences';
 import { markSecretDetailUnavailable } from '../api';
 import { detailQuery } from '../detail-query';
-import { PURPOSES } from '../purposes';
+import { PURPOSES } from '../domain';
 import { locateQuery } from '../locate-query';
 import { useRevealedValues } from '../use-revealed-values';
 import { EnvironmentValue, WriteOnlyEnvironment } from './environment-value';
