@@ -53,8 +53,10 @@ describe('shouldRetryRead', () => {
     },
   );
 
-  it('allows three retries in total', () => {
-    expect(MAX_READ_RETRIES).toBe(3);
+  it('allows three retries in total: a fourth failure is final', () => {
+    expect(shouldRetryRead(2, apiError('http', 503))).toBe(true);
+    expect(shouldRetryRead(3, apiError('http', 503))).toBe(false);
+    expect(shouldRetryRead(3, apiError('timeout'))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Helpers for the write-side integration tests (src/app/edit-*.test.tsx, secret-page.test.tsx).
+ * Helpers for the write-side tests: the dialogs rendered alone against the fake, and hooks that write.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';

@@ -9,7 +9,7 @@ import { VALUE_TYPE, type Environment } from '@/api/contract';
 import { ErrorAlert } from '@/components/error-alert';
 import { environmentName } from '@/lib/environment-name';
 import { getRenderedSecrets } from '../api';
-import { secretQueries } from '../queries';
+import { listQuery } from '../list-query';
 import { useSetSecretValue } from '../use-set-secret-value';
 import { useWriteFlow, WriteStepError } from '../use-write-flow';
 import { WriteActions, WriteDialog } from './write-dialog';
@@ -34,7 +34,7 @@ export interface CopyValueDialogProps {
 export function CopyValueDialog({ appId, secretId, secretName, target, environments, onClose, onSaved, onBeforeWrite }: CopyValueDialogProps) {
   const sources = environments.filter((env) => env.id !== target.id);
   const previews = useQueries({
-    queries: sources.map((env) => secretQueries.rendered({ appId, envId: env.id, mode: 'PreviewOnly', names: [secretName] })),
+    queries: sources.map((env) => listQuery({ appId, envId: env.id, names: [secretName] })),
   });
   const hasValue = (index: number): boolean | undefined => {
     const data = previews[index]?.data;

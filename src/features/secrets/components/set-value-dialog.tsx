@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
 import type { Environment } from '@/api/contract';
 import { environmentName } from '@/lib/environment-name';
-import { secretQueries } from '../queries';
+import { listQuery } from '../list-query';
 import { valueSizeError } from '../secret-name';
 import { useSetSecretValue } from '../use-set-secret-value';
 import { useWriteFlow } from '../use-write-flow';
@@ -43,7 +43,7 @@ export interface SetValueDialogProps {
 export function cachedDigest(queryClient: QueryClient, appId: string, envId: string, secretName: string): string | undefined {
   let best: { digest: string; at: number } | undefined;
   for (const names of [undefined, [secretName]]) {
-    const { queryKey } = secretQueries.rendered({ appId, envId, mode: 'PreviewOnly', names });
+    const { queryKey } = listQuery({ appId, envId, names });
     const state = queryClient.getQueryState(queryKey);
     if (state?.data && (!best || state.dataUpdatedAt > best.at)) best = { digest: state.data.secretDigest, at: state.dataUpdatedAt };
   }
@@ -51,7 +51,7 @@ export function cachedDigest(queryClient: QueryClient, appId: string, envId: str
 }
 
 /** The environment's digest now; undefined when the token may not read it (403: nothing to compare). */
-async function freshDigest(queryClient: QueryClient, options: ReturnType<typeof secretQueries.rendered>): Promise<string | undefined> {
+async function freshDigest(queryClient: QueryClient, options: ReturnType<typeof listQuery>): Promise<string | undefined> {
   try {
     return (await queryClient.fetchQuery({ ...options, staleTime: 0 })).secretDigest;
   } catch (error) {
@@ -73,7 +73,7 @@ export function SetValueDialog({ appId, target, onClose, onSaved, onBeforeWrite,
   const location = useLocation();
   const queryClient = useQueryClient();
   const mutation = useSetSecretValue();
-  const previewOptions = secretQueries.rendered({ appId, envId, mode: 'PreviewOnly', names: [secretName] });
+  const previewOptions = listQuery({ appId, envId, names: [secretName] });
 
   // The digest when the editor opened: from the cache when the user was looking at it, else fetched now.
   const [openDigest, setOpenDigest] = useState(() => cachedDigest(queryClient, appId, envId, secretName));
