@@ -1,4 +1,4 @@
-import { test, expect, openDemoEnvironment, row, signInToDemo } from './fixtures';
+import { test, expect, openDemoEnvironment, row, signInToDemo, startSignedIn } from './fixtures';
 
 test('sign in, open an app, switch environments and search', async ({ page }) => {
   await signInToDemo(page);
@@ -83,7 +83,10 @@ test('copy puts the value on the clipboard without showing it', async ({ page, c
 });
 
 test('sign out forgets the session: storage is empty and Back shows no data', async ({ page }) => {
-  await openDemoEnvironment(page);
+  await startSignedIn(page);
+  await page.goto('/apps');
+  await page.getByRole('link', { name: /payments-api/ }).click();
+  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   const stored = await page.evaluate(() => ({ session: { ...sessionStorage }, local: { ...localStorage } }));
@@ -113,7 +116,7 @@ test('reset demo data brings the demo back to its seed', async ({ page }) => {
 });
 
 test('a direct load works when app-config.js arrives after the app’s code (the demo is not taken for the real API)', async ({ page }) => {
-  await signInToDemo(page);
+  await startSignedIn(page);
   // The entry is async and app-config.js deferred: hold the config back so the entry has long run.
   await page.route('**/app-config.js', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 800));

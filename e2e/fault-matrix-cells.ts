@@ -5,7 +5,7 @@
  */
 import type { APIRequestContext, Locator, Page, Request } from '@playwright/test';
 import { PATHS } from '../src/api/contract-http';
-import { expect, row, contractPathPattern, FAKE_CONTROL_HEADERS } from './fixtures';
+import { expect, row, contractPathPattern } from './fixtures';
 import { HTTP_FAKE_URL } from './constants';
 export type Op = 'list' | 'reveal' | 'revealall' | 'copy' | 'create' | 'set';
 export type FaultName = '401' | '403' | '404' | '409' | '429' | '500' | '503' | 'timeout' | 'network' | 'malformed' | 'schema';
@@ -165,20 +165,6 @@ export async function appSecrets(request: APIRequestContext, app: string): Promi
   return ((await response.json()) as { secrets: RenderedSecret[] }).secrets;
 }
 
-export async function injectFault(request: APIRequestContext, rule: ReturnType<typeof faultRule>) {
-  const response = await request.post(`${HTTP_FAKE_URL}${PATHS.fakeControl}/faults`, { data: rule, headers: FAKE_CONTROL_HEADERS });
-  expect(response.status(), 'POST /__fake/faults').toBe(201);
-}
-
-/** Rules still active for this cell's pattern (they expire by `times`; never DELETEd: other workers' rules live there too). */
-export async function remainingRules(request: APIRequestContext, pattern: string): Promise<unknown[]> {
-  const response = await request.get(`${HTTP_FAKE_URL}${PATHS.fakeControl}/faults`, { headers: FAKE_CONTROL_HEADERS });
-  expect(response.status(), 'GET /__fake/faults').toBe(200);
-  const { rules } = (await response.json()) as { rules: Array<{ match: { pathPattern?: string } }> };
-  // Listed as the RegExp's source, where "/" comes back escaped: compare compiled sources.
-  const source = new RegExp(pattern).source;
-  return rules.filter((rule) => rule.match.pathPattern !== undefined && new RegExp(rule.match.pathPattern).source === source);
-}
 
 /** Where the cell's error shows: one alert, identified by its headline. */
 export function errorAlert(page: Page, cell: Cell, key: string, name: string): Locator {

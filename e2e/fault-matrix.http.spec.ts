@@ -1,5 +1,5 @@
 import type { Request } from '@playwright/test';
-import { test, expect, row } from './fixtures';
+import { test, expect, injectHttpFault, remainingHttpFaults, row } from './fixtures';
 import { SESSION_KEY, TOKENS } from './audit';
 import { CANARY, HTTP_TIMEOUT_MS } from './constants';
 import {
@@ -12,12 +12,10 @@ import {
   expectedMessage,
   faultRule,
   fetchStarts,
-  injectFault,
   isOpRequest,
   isStatus,
   recordFetchStarts,
   recovers,
-  remainingRules,
   retried,
   visibleText,
 } from './fault-matrix-cells';
@@ -119,26 +117,26 @@ test.describe('fault matrix', () => {
 
       // ---- Act: reach the operation, inject the fault right before it, trigger it.
       if (cell.op === 'list') {
-        await injectFault(request, rule);
+        await injectHttpFault(request, rule);
         await page.goto(`/apps/${cell.app}/${ENV_SLUG}`);
       } else {
         await page.goto(`/apps/${cell.app}/${ENV_SLUG}?q=${encodeURIComponent(key)}`);
         await expect(row(page, key)).toBeVisible();
         if (cell.op === 'reveal') {
-          await injectFault(request, rule);
+          await injectHttpFault(request, rule);
           await row(page, key).getByRole('button', { name: `Reveal ${key}` }).click();
         } else if (cell.op === 'revealall') {
-          await injectFault(request, rule);
+          await injectHttpFault(request, rule);
           await page.getByRole('button', { name: 'Reveal all' }).click();
         } else if (cell.op === 'copy') {
-          await injectFault(request, rule);
+          await injectHttpFault(request, rule);
           await row(page, key).getByRole('button', { name: `Copy ${key}` }).click();
         } else if (cell.op === 'create') {
           await page.getByRole('button', { name: 'New secret' }).click();
           const dialog = page.getByRole('dialog', { name: 'New secret' });
           await dialog.getByRole('textbox', { name: /^Name/ }).fill(newName);
           await dialog.getByRole('textbox', { name: `Initial value in ${ENV_LABEL}` }).fill(typed);
-          await injectFault(request, {
+          await injectHttpFault(request, {
             ...rule,
             fault: cell.fault === '409' ? { ...rule.fault, body: { ...(rule.fault.body as object), entityId: target!.secretId } } : rule.fault,
           });
@@ -147,7 +145,7 @@ test.describe('fault matrix', () => {
           await row(page, key).getByRole('button', { name: `Edit ${key}` }).click();
           const editor = page.getByRole('dialog', { name: `Set ${key} in ${ENV_LABEL}` });
           await editor.getByRole('textbox', { name: 'New value' }).fill(typed);
-          await injectFault(request, rule);
+          await injectHttpFault(request, rule);
           await editor.getByRole('button', { name: 'Save' }).click();
         }
       }
@@ -162,7 +160,7 @@ test.describe('fault matrix', () => {
         for (const secret of forbidden) expect(text.includes(secret), `"${secret.slice(0, 10)}…" on screen`).toBe(false);
         // The typed input went with the page: the dialogs are gone.
         await expect(page.getByRole('dialog')).toHaveCount(0);
-        expect(await remainingRules(request, pattern)).toEqual([]);
+        expect(await remainingHttpFaults(request, pattern)).toEqual([]);
         return;
       }
 
@@ -175,7 +173,7 @@ test.describe('fault matrix', () => {
         const starts = await fetchStarts(page, cell, key);
         expect(starts).toHaveLength(2);
         expect(starts[1]! - starts[0]!, 'timeout + first backoff').toBeGreaterThanOrEqual(HTTP_TIMEOUT_MS + 500 - 20);
-        expect(await remainingRules(request, pattern), 'fault rule consumed').toEqual([]);
+        expect(await remainingHttpFaults(request, pattern), 'fault rule consumed').toEqual([]);
         const consoleText = recorder.console.join('\n');
         for (const secret of forbidden) expect(consoleText.includes(secret), `"${secret.slice(0, 10)}…" in the console`).toBe(false);
         return;
@@ -211,7 +209,7 @@ test.describe('fault matrix', () => {
           expect(gap, `gap before attempt ${i + 1}`).toBeLessThan(base + waits[i - 1]! + 1500);
         }
       }
-      expect(await remainingRules(request, pattern), 'fault rule consumed').toEqual([]);
+      expect(await remainingHttpFaults(request, pattern), 'fault rule consumed').toEqual([]);
 
       // ---- No value, canary or token in what the user sees or in the console.
       const text = await visibleText(page);

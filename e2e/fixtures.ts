@@ -1,5 +1,7 @@
-import { test as base, expect, type Page, type Request } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page, type Request } from '@playwright/test';
 import { HEADERS, PATHS } from '../src/api/contract-http';
+import { SESSION_KEY } from './audit';
+import { HTTP_FAKE_URL } from './constants';
 
 export interface RecordedRequest {
   url: string;
@@ -52,9 +54,40 @@ export async function signInToDemo(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Apps', level: 1 })).toBeVisible();
 }
 
-/** Opens the payments app in an environment, signed in to the demo. */
+/** A session as the app keeps it in sessionStorage (src/features/session/session-store.ts). */
+export interface StoredSession {
+  baseUrl: string;
+  readToken: string;
+  writeToken?: string;
+  demo: boolean;
+}
+
+/** The session "Explore the demo" leaves behind. */
+export const DEMO_SESSION: StoredSession = { baseUrl: '/api', readToken: 'demo-token', demo: true };
+
+/**
+ * Starts the tab signed in, without the sign-in page: the session is in sessionStorage before the
+ * app's first load. Only once per tab, so a later reload finds what the app left there (nothing
+ * after a sign-out or a 401).
+ */
+export async function startSignedIn(page: Page, session: StoredSession = DEMO_SESSION): Promise<void> {
+  await page.addInitScript(
+    ([key, value]) => {
+      try {
+        if (sessionStorage.getItem('e2e.session-seeded')) return;
+        sessionStorage.setItem('e2e.session-seeded', '1');
+        sessionStorage.setItem(key, value);
+      } catch {
+        // about:blank and other opaque origins have no sessionStorage.
+      }
+    },
+    [SESSION_KEY, JSON.stringify(session)] as const,
+  );
+}
+
+/** Opens the payments app in an environment, signed in to the demo (through storage, not the sign-in page). */
 export async function openDemoEnvironment(page: Page, envSlug = 'development'): Promise<void> {
-  await signInToDemo(page);
+  await startSignedIn(page);
   await page.goto(`/apps/app_payments/${envSlug}`);
   await expect(page.getByRole('table', { name: /Secrets in/ })).toBeVisible();
 }
@@ -88,8 +121,13 @@ export function trackNavigations(page: Page): string[] {
 /** A fault rule for the fake, in the JSON form of `POST /__fake/faults` (mocks/faults.ts `parseFaultRules`). */
 export interface FakeFaultRule {
   match?: { method?: string; path?: string; pathPattern?: string; mode?: 'PreviewOnly' | 'Full' };
-  fault: { kind: 'network' } | { kind: 'status'; status: number } | { kind: 'latency'; ms: number } | { kind: 'hang' };
-  times?: number;
+  fault:
+    | { kind: 'network' }
+    | { kind: 'status'; status: number; body?: { message?: string; requestId?: string } }
+    | { kind: 'latency'; ms: number }
+    | { kind: 'hang' };
+  /** How many matching requests get the fault (default 1); 'Infinity' until cleared. */
+  times?: number | 'Infinity';
 }
 
 /** The headers of every call to the fake's control routes (`/__fake/...`): they refuse calls without them. */
@@ -101,14 +139,50 @@ export const FAKE_CONTROL_HEADERS = { [HEADERS.contentType]: 'application/json',
  * requests the worker answers either.
  */
 export async function injectFault(page: Page, rule: FakeFaultRule): Promise<void> {
+  await controlDemoFake(page, 'POST', 'faults', rule);
+}
+
+/**
+ * Calls one of the demo fake's control routes (`/__fake/...`, mocks/control-routes.ts) from the
+ * page, as injectFault does: faults, settings (latency, app listing) or a reset to another seed.
+ * They live in the page (a reload starts from the demo's settings, without faults; the data itself
+ * is kept in sessionStorage).
+ */
+export async function controlDemoFake(page: Page, method: 'POST' | 'DELETE', route: 'faults' | 'settings' | 'reset', body?: object): Promise<void> {
   const status = await page.evaluate(
-    async ([url, headers, body]) => {
-      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    async ([url, method, headers, body]) => {
+      const response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
       return response.status;
     },
-    [`${PATHS.fakeControl}/faults`, FAKE_CONTROL_HEADERS, rule] as const,
+    [`${PATHS.fakeControl}/${route}`, method, FAKE_CONTROL_HEADERS, body] as const,
   );
-  expect(status, 'POST /__fake/faults').toBe(201);
+  expect(status, `${method} /__fake/${route}`).toBeLessThan(300);
+}
+
+/** A rule in the JSON form the fakes take, as loose as the fault matrix needs (any fault body). */
+export interface HttpFaultRule {
+  match?: { method?: string; path?: string; pathPattern?: string; mode?: string };
+  fault: object;
+  times?: number | 'Infinity';
+}
+
+/**
+ * Programs the http project's fake. It serves every http test at once: scope each rule to an app
+ * no other test uses, let it expire by `times`, and never DELETE (other tests' rules live there too).
+ */
+export async function injectHttpFault(request: APIRequestContext, rule: HttpFaultRule): Promise<void> {
+  const response = await request.post(`${HTTP_FAKE_URL}${PATHS.fakeControl}/faults`, { data: rule, headers: FAKE_CONTROL_HEADERS });
+  expect(response.status(), 'POST /__fake/faults').toBe(201);
+}
+
+/** The http fake's rules still active for a `pathPattern` (expired ones are gone). */
+export async function remainingHttpFaults(request: APIRequestContext, pattern: string): Promise<unknown[]> {
+  const response = await request.get(`${HTTP_FAKE_URL}${PATHS.fakeControl}/faults`, { headers: FAKE_CONTROL_HEADERS });
+  expect(response.status(), 'GET /__fake/faults').toBe(200);
+  const { rules } = (await response.json()) as { rules: Array<{ match: { pathPattern?: string } }> };
+  // Listed as the RegExp's source, where "/" comes back escaped: compare compiled sources.
+  const source = new RegExp(pattern).source;
+  return rules.filter((rule) => rule.match.pathPattern !== undefined && new RegExp(rule.match.pathPattern).source === source);
 }
 
 function escapeRegExp(text: string): string {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, injectFault, row, setValuePattern } from './fixtures';
+import { test, expect, injectFault, row, setValuePattern, startSignedIn } from './fixtures';
 
 /**
  * Every journey with the keyboard alone: no click, no fill. Focus must be visible wherever it
@@ -143,7 +143,8 @@ test('sign in, open an app, switch environment, search, reveal, copy, set a valu
 
 test('create a secret with values, then set values on its page (production confirmed) with the keyboard', async ({ page }) => {
   const name = `KBD_${Date.now().toString(36).toUpperCase()}`;
-  await signInWithKeyboard(page);
+  // Signing in with the keyboard is the first journey's: this one starts signed in.
+  await startSignedIn(page);
   await page.goto('/apps/app_payments/development');
   await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
 
