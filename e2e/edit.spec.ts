@@ -109,6 +109,48 @@ test('create a secret in two environments, see it masked, reveal it, replace val
   await expect(production.getByLabel('Masked value in Production')).toHaveText(MASK);
   await production.getByRole('button', { name: 'Reveal value in Production' }).click();
   await expect(production.getByLabel('Value in Production', { exact: true })).toHaveText('prod-v1');
+
+  // Replacing a revealed value drops what was shown: masked again until revealed again.
+  const development = page.getByRole('region', { name: 'Development' });
+  await development.getByRole('button', { name: 'Reveal value in Development' }).click();
+  await expect(development.getByLabel('Value in Development', { exact: true })).toHaveText(devValue);
+  await development.getByRole('button', { name: 'Replace value in Development' }).click();
+  editor = page.getByRole('dialog', { name: `Set ${name} in Development` });
+  await expect(editor.getByRole('textbox', { name: 'New value' })).toHaveValue('');
+  await editor.getByRole('textbox', { name: 'New value' }).fill('dev-v2');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+  await expect(development.getByLabel('Value in Development', { exact: true })).toHaveCount(0);
+  await expect(development.getByRole('button', { name: 'Reveal value in Development' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(development.getByLabel('Masked value in Development')).toHaveText(MASK);
+
+  // Copy a value from another environment: never shown on the way.
+  await qa.getByRole('button', { name: 'Copy into QA from another environment' }).click();
+  let copy = page.getByRole('dialog', { name: `Copy ${name} into QA` });
+  const source = copy.getByRole('combobox', { name: 'Copy from' });
+  await expect(source).toHaveText('Development');
+  await source.click();
+  await page.getByRole('option', { name: 'Staging' }).click();
+  await copy.getByRole('button', { name: 'Copy value' }).click();
+  await expect(copy).toBeHidden();
+  await expect(page.getByText(`Copied ${name} from Staging to QA.`)).toBeVisible();
+  await expect(qa.getByLabel('Masked value in QA')).toHaveText(MASK);
+  expect(await page.content()).not.toContain('staging-v2');
+  await qa.getByRole('button', { name: 'Reveal value in QA' }).click();
+  await expect(qa.getByLabel('Value in QA', { exact: true })).toHaveText('staging-v2');
+
+  // Into Production: a second step first; nothing is written before it.
+  await production.getByRole('button', { name: 'Copy into Production from another environment' }).click();
+  copy = page.getByRole('dialog', { name: `Copy ${name} into Production` });
+  await expect(copy.getByRole('combobox', { name: 'Copy from' })).toHaveText('Development');
+  await copy.getByRole('button', { name: 'Copy value' }).click();
+  await expect(copy.getByText('Set value in Production?')).toBeVisible();
+  await copy.getByRole('button', { name: 'Set value in Production' }).click();
+  await expect(copy).toBeHidden();
+  await expect(page.getByText(`Copied ${name} from Development to Production.`)).toBeVisible();
+  await expect(production.getByLabel('Value in Production', { exact: true })).toHaveCount(0);
+  await production.getByRole('button', { name: 'Reveal value in Production' }).click();
+  await expect(production.getByLabel('Value in Production', { exact: true })).toHaveText('dev-v2');
 });
 
 test('losing the network mid-save keeps what was typed, and retrying saves it', async ({ page }) => {

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, row, signInWithToken } from './fixtures';
 import { expectTokensOnlyInAuthorization } from './audit';
 import { CANARY } from './constants';
+import { appSecrets } from './fault-matrix-cells';
 
 /**
  * A direct load of a secrets page over real HTTP: the route's loader asks for the environment
@@ -31,7 +32,7 @@ function recordErrors(page: Page): string[] {
   return errors;
 }
 
-test('a direct load of a secrets page: its data asked for once each, rows that reveal, no console error', async ({ page, recorder, baseURL }) => {
+test('a direct load of a secrets page: its data asked for once each, rows that reveal, no console error', async ({ page, recorder, baseURL, request }) => {
   const errors = recordErrors(page);
   await signInWithToken(page, 'demo-token');
   // Off the apps page first: its calls are not counted.
@@ -45,6 +46,11 @@ test('a direct load of a secrets page: its data asked for once each, rows that r
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toContainText('Development');
   await expect(heading).not.toContainText(APP);
+  // Masked: no clear value of the app is in the page (the canary included).
+  const html = await page.content();
+  const clearValues = (await appSecrets(request, APP)).map((s) => s.serializedValue ?? '').filter((v) => v.length >= 8);
+  expect(clearValues).toContain(CANARY);
+  for (const value of clearValues) expect(html.includes(value), `"${value.slice(0, 10)}…" in the masked page`).toBe(false);
 
   await page.getByRole('searchbox', { name: 'Search keys' }).fill(KEY);
   const keyRow = row(page, KEY);

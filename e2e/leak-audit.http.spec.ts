@@ -55,8 +55,12 @@ test.describe('leak audit', () => {
     // Nothing holds a hidden value any more: not the query cache, not a component.
     expect(await heapContains(page, [CANARY])).toEqual([]);
 
+    // Signing out with a value still revealed: it goes with the session.
+    await keyRow.getByRole('button', { name: 'Reveal CANARY_TOKEN_1' }).click();
+    await expect(keyRow.getByLabel('Value of CANARY_TOKEN_1', { exact: true })).toHaveText(CANARY);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    expect(await page.content()).not.toContain(CANARY);
     const session = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
     for (const token of TOKENS) expect(session).not.toContain(token);
     await expectNoLeak(page, context, recorder, SECRETS, { navigations });
@@ -67,9 +71,34 @@ test.describe('leak audit', () => {
     const navigations = trackNavigations(page);
     const typed = [`TYPED-CREATE-${Date.now()}-x`, `TYPED-SET-${Date.now()}-y`];
     const name = `LEAK_AUDIT_${Date.now()}`;
-    await signInWithToken(page, READ_TOKEN, { writeToken: WRITE_TOKEN });
-    await page.goto('/apps/app_payments/development');
+    const refused = 'not-a-real-token';
+
+    // A protected page sends to sign-in, which knows where to come back to.
+    await page.goto('/apps/app_payments/development?q=CANARY');
+    await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/apps/app_payments/development?q=CANARY');
+    // The real API: no demo, and the write token explained.
+    await expect(page.getByRole('button', { name: 'Explore the demo' })).toHaveCount(0);
+    await expect(page.getByText(/A Write token cannot read values/)).toBeVisible();
+
+    // A refused token: said (with the request id), never shown or kept; still on sign-in.
+    const tokenField = page.getByRole('textbox', { name: /^API token/ });
+    await tokenField.fill(refused);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'That token was not accepted' });
+    await expect(alert).toContainText(/Request id: req_/);
+    expect(await alert.textContent()).not.toContain(refused);
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    expect(JSON.stringify(await page.evaluate(() => ({ ...sessionStorage, ...localStorage })))).not.toContain(refused);
+
+    // Read and write tokens: back on the page asked for, search included.
+    await tokenField.fill(READ_TOKEN);
+    await page.getByLabel('Write token (optional)').fill(WRITE_TOKEN);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+    await expect(page).toHaveURL(/\/apps\/app_payments\/development\?q=CANARY$/);
+    await expect(page.getByRole('searchbox', { name: 'Search keys' })).toHaveValue('CANARY');
+    for (const token of [READ_TOKEN, WRITE_TOKEN]) expect(JSON.stringify(await page.evaluate(() => ({ ...localStorage })))).not.toContain(token);
 
     await page.getByRole('button', { name: 'New secret' }).click();
     const dialog = page.getByRole('dialog', { name: /^(New secret|Initial values of )/ });
@@ -87,11 +116,14 @@ test.describe('leak audit', () => {
 
     const html = await page.content();
     for (const value of typed) expect(html).not.toContain(value);
-    await expectNoLeak(page, context, recorder, [...typed, ...SECRETS], { navigations });
+    await expectNoLeak(page, context, recorder, [...typed, ...SECRETS, refused], { navigations });
     expectTokensOnlyInAuthorization(recorder, [`${baseURL}/api/`]);
     // Writes went with the write token, reads with the read token.
     const apiRequests = recorder.requests.filter((r) => r.url.includes('/api/'));
-    for (const request of apiRequests) {
+    // The refused token was sent once, to be checked (sign-in asks for the environments with it).
+    const withRefused = apiRequests.filter((r) => r.headers['authorization'] === `Bearer ${refused}`);
+    expect(withRefused.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['GET /api/environments']);
+    for (const request of apiRequests.filter((r) => !withRefused.includes(r))) {
       const expected = request.method === 'GET' ? READ_TOKEN : WRITE_TOKEN;
       expect(request.headers['authorization'], `${request.method} ${request.url}`).toBe(`Bearer ${expected}`);
     }
