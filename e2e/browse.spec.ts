@@ -428,7 +428,7 @@ test('the apps page: loading, an error with the server’s message and Retry, no
   await expect(form.getByRole('textbox', { name: 'App name' })).toBeVisible();
 });
 
-test('the secrets page: skeletons while the list loads, news of a change on the server, an app without secrets, environments that fail to load, an app with 10,000 secrets', async ({ page, recorder }) => {
+test('the secrets page: skeletons while the list loads, news of a change on the server, an app without secrets, reset demo data, environments that fail to load, an app with 10,000 secrets', async ({ page, recorder }) => {
   await page.clock.install();
   await startSignedIn(page);
   await page.goto('/apps');
@@ -478,14 +478,14 @@ test('the secrets page: skeletons while the list loads, news of a change on the 
   await expect(page.getByRole('table')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Reveal all' })).toBeDisabled();
 
-  // Environments that fail to load. "Reset demo data" starts every query over; the environment
-  // list, which the apps page does not show, is asked for again by the next secrets page.
+  // "Reset demo data" brings the seed back (and starts every query over); then environments that
+  // fail to load: their list, which the apps page does not show, is asked for by the next page.
   await page.getByRole('banner').getByRole('link', { name: 'Secrets', exact: true }).click();
   const apps = page.getByRole('list', { name: 'Apps' }).getByRole('link');
   await expect(apps).toHaveCount(1);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('menuitem', { name: 'Reset demo data' }).click();
-  // The demo's three apps again: the reset is done (it clears the fake's faults too).
+  // The demo's three apps again: the seed is back (the fake's faults cleared with it).
   await expect(apps).toHaveCount(3);
   await injectFault(page, {
     match: { method: 'GET', path: PATHS.environments },
@@ -499,6 +499,9 @@ test('the secrets page: skeletons while the list loads, news of a change on the 
   await controlDemoFake(page, 'DELETE', 'faults');
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('table', { name: 'Secrets in QA' })).toBeVisible();
+  // The seed's secrets, not the one added above.
+  await expect(row(page, 'STRIPE_API_KEY')).toBeVisible();
+  await expect(row(page, 'STRIPE_NEW_KEY')).toHaveCount(0);
 
   // An app with 10,000 secrets (the fake reseeded; Staging not loaded yet): a bounded window of
   // rows that follows the scroll, search, and one Full request to reveal.
@@ -533,25 +536,6 @@ test('the secrets page: skeletons while the list loads, news of a change on the 
   const full = recorder.fullRequests();
   expect(full).toHaveLength(1);
   expect(new URL(full[0]!.url).searchParams.getAll('secret-name-filter')).toEqual([key]);
-});
-
-test('reset demo data brings the demo back to its seed', async ({ page }) => {
-  await openDemoEnvironment(page);
-  await page.evaluate(() =>
-    fetch('/api/apps/app_payments/secrets', {
-      method: 'POST',
-      headers: { Authorization: 'Bearer demo-token', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'RESET_ME', purposeType: 'Other', environmentScopedValues: [] }),
-    }),
-  );
-  await page.reload();
-  await page.getByRole('searchbox', { name: 'Search keys' }).fill('RESET_ME');
-  await expect(row(page, 'RESET_ME')).toBeVisible();
-
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('menuitem', { name: 'Reset demo data' }).click();
-  await expect(row(page, 'RESET_ME')).toHaveCount(0);
-  await expect(page.getByText(/No key matches/)).toBeVisible();
 });
 
 test('a direct load works when app-config.js arrives after the app’s code (the demo is not taken for the real API)', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { test, expect, contractPathPattern, injectHttpFault, remainingHttpFaults, row, startSignedIn } from './fixtures';
+import { test, expect, contractPathPattern, injectHttpFault, remainingHttpFaults, row, signInWithToken, startSignedIn } from './fixtures';
 import { PATHS } from '../src/api/contract-http';
 import { HTTP_FAKE_URL } from './constants';
 
@@ -22,6 +22,9 @@ interface Rendered {
   serializedValue?: string;
 }
 
+// One journey of two sessions: more than the default 30 s when both workers are busy.
+test.describe.configure({ timeout: 60_000 });
+
 /** An environment's clear values, from the fake directly (not through the app). */
 async function fullList(request: APIRequestContext, app: string, envId: string, key?: string): Promise<Rendered[]> {
   const query = new URLSearchParams({ environment: envId, mode: 'Full', ...(key ? { 'secret-name-filter': key } : {}) });
@@ -42,7 +45,7 @@ function detailPattern(app: string): string {
   return `^(/api)?${contractPathPattern(PATHS.secrets, { appId: app })}/(?!rendered$)[^/]+$`;
 }
 
-test('without the secret-detail endpoint: the page from the lists (masked, reveal, replace), the endpoint asked once per session; a secret no list has', async ({ page, request }) => {
+test('a service without the secret-detail endpoint: the page from the lists, the endpoint asked once per session, a secret no list has; a write-only token: values set without seeing anything, detail endpoint or not', async ({ page, request }) => {
   const app = 'app_0079';
   const lists = await Promise.all(ENVS.map((env) => fullList(request, app, env.id)));
   const [dev] = lists;
@@ -59,7 +62,7 @@ test('without the secret-detail endpoint: the page from the lists (masked, revea
   });
   await startSignedIn(page, { baseUrl: '/api', readToken: 'demo-token', demo: false });
 
-  // An id no list has: it does not exist.
+  // A read token. An id no list has: it does not exist.
   await page.goto(`/apps/${app}/secrets/sec_does_not_exist`);
   await expect(page.getByText('This secret does not exist (any more)')).toBeVisible();
 
@@ -97,35 +100,34 @@ test('without the secret-detail endpoint: the page from the lists (masked, revea
   await expect(page.getByRole('region', { name: 'Development' })).toBeVisible();
   await expect(page.getByText(/^Purpose:/)).toHaveCount(0);
   expect(detailCalls).toEqual(['sec_does_not_exist', target.secretId]);
-});
 
-test('a write-only token: a value set per environment without seeing anything, with or without the detail endpoint', async ({ page, request }) => {
-  const app = 'app_0078';
-  const [first, second] = await fullList(request, app, 'env_dev');
+  // A write-only token (signed in with it alone): values set per environment without seeing anything.
+  const writeApp = 'app_0078';
+  const [first, second] = await fullList(request, writeApp, 'env_dev');
   const blind = `written-blind-${Date.now().toString(36)}`;
-  await startSignedIn(page, { baseUrl: '/api', readToken: 'demo-write-token', demo: false });
-
-  await page.goto(`/apps/${app}/secrets/${first!.secretId}`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signInWithToken(page, 'demo-write-token');
+  await page.goto(`/apps/${writeApp}/secrets/${first!.secretId}`);
   await expect(page.getByText('Name and values are not shown')).toBeVisible();
   await expect(page.getByText(/a Write token cannot read names or values/)).toBeVisible();
   const qa = page.getByRole('region', { name: 'QA' });
   await qa.getByRole('button', { name: 'Set or replace value in QA' }).click();
-  const editor = page.getByRole('dialog', { name: 'Set this secret in QA' });
-  await editor.getByRole('textbox', { name: 'New value' }).fill(blind);
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
+  const blindEditor = page.getByRole('dialog', { name: 'Set this secret in QA' });
+  await blindEditor.getByRole('textbox', { name: 'New value' }).fill(blind);
+  await blindEditor.getByRole('button', { name: 'Save' }).click();
+  await expect(blindEditor).toBeHidden();
   await expect(page.getByText('Saved the new value of this secret in QA.')).toBeVisible();
   // Written (the fake tells, with a read token), and neither the name nor a value shown.
-  const [written] = await fullList(request, app, 'env_qa', first!.key);
+  const [written] = await fullList(request, writeApp, 'env_qa', first!.key);
   expect(written?.serializedValue).toBe(blind);
   expect(await page.content()).not.toContain(first!.key);
 
   // The service has no detail endpoint (405): the same page.
-  const pattern = detailPattern(app);
-  await injectHttpFault(request, { match: { method: 'GET', pathPattern: pattern }, fault: { kind: 'status', status: 405 }, times: 1 });
-  await page.goto(`/apps/${app}/secrets/${second!.secretId}`);
+  const writePattern = detailPattern(writeApp);
+  await injectHttpFault(request, { match: { method: 'GET', pathPattern: writePattern }, fault: { kind: 'status', status: 405 }, times: 1 });
+  await page.goto(`/apps/${writeApp}/secrets/${second!.secretId}`);
   await expect(page.getByText('Name and values are not shown')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Production' }).getByRole('button', { name: 'Set or replace value in Production' })).toBeVisible();
-  expect(await remainingHttpFaults(request, pattern), 'fault rule consumed').toEqual([]);
+  expect(await remainingHttpFaults(request, writePattern), 'fault rule consumed').toEqual([]);
   expect(await page.content()).not.toContain(second!.key);
 });
