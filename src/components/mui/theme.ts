@@ -17,7 +17,8 @@ export const COLOR_SCHEME_STORAGE_KEY = 'secrets-dashboard.color-scheme';
 export const theme = createTheme({
   cssVariables: { colorSchemeSelector: 'class' },
   colorSchemes: {
-    light: { palette: { primary: { main: '#1e4fd8' }, background: { default: '#f6f7fb' } } },
+    // Warning darker than MUI's orange (#ed6c02: white text on it is 3.1:1, under WCAG's 4.5).
+    light: { palette: { primary: { main: '#1e4fd8' }, warning: { main: '#b45309' }, background: { default: '#f6f7fb' } } },
     dark: { palette: { primary: { main: '#8fb0ff' }, background: { default: '#0f1218', paper: '#161a22' } } },
   },
   typography: {
