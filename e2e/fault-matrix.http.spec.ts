@@ -73,8 +73,6 @@ import {
 
 
 test.describe.configure({ mode: 'parallel' });
-// Tracing every cell costs more than the cells themselves on a busy machine; re-run one with --trace on.
-test.use({ trace: 'off' });
 
 test.describe('fault matrix', () => {
   test.beforeEach(async ({ page, context }) => {
