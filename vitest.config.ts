@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 
 export default defineConfig({
   plugins: [react()],
@@ -13,5 +14,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
     restoreMocks: true,
     testTimeout: 15000,
+    // Vitest's default (one fewer than the cores) is a single worker on a 2-core machine.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
