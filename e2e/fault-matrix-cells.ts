@@ -31,13 +31,15 @@ export interface Cell {
  * by one code path keep one representative: 500 and 503 are both "a 5xx" (503 kept); "network"
  * reaches the browser as the proxy's 502, a 5xx again (kept on the list, where the proxy path is
  * proven); malformed and schema are both "an unexpected body" (both on the list, one elsewhere);
- * reveal all fetches and retries like reveal one (kept where its own alert and Retry differ); and
- * for writes 404 and 429 are another status with the server's message (403 and 5xx kept). Each
+ * reveal all fetches and retries like reveal one (kept where its own alert and Retry differ); a
+ * reveal retries by the list's policy (Retry-After proven on the list, a 5xx and "no answer" kept
+ * for the row's own progress and error); and 404 and 429 outside the list are another status
+ * with the server's message (403 and 5xx kept). Each
  * cell runs on its own app so parallel cells never share a rule.
  */
 const KEPT: Record<Op, readonly FaultName[]> = {
   list: ['401', '403', '404', '429', '503', 'timeout', 'network', 'malformed', 'schema'],
-  reveal: ['401', '403', '404', '429', '503', 'timeout', 'schema'],
+  reveal: ['401', '403', '503', 'timeout', 'schema'],
   revealall: ['403', '503', 'timeout'],
   copy: ['401', '403', '503', 'malformed'],
   create: ['401', '403', '409', '503', 'schema'],
