@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionArgs, type RouteObject, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { sessionStore } from '@/features/session/session-store';
 import { signInPath } from './paths';
 import { secretsRouteLoader } from './routes/secrets-loader';
@@ -55,9 +55,5 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
 
 export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter(createRoutes(queryClient));
-}
-
-export function createTestRouter(queryClient: QueryClient, initialEntries: string[]) {
-  return createMemoryRouter(createRoutes(queryClient), { initialEntries });
 }
 

@@ -12,7 +12,7 @@ import { AppProviders } from '@/app/providers';
 import { sessionStore } from '@/features/session/session-store';
 import { setupUser } from './browse-helpers';
 import { APP } from './edit-helpers';
-import { TEST_API_BASE } from './render-app';
+import { TEST_API_BASE } from './fake-api';
 import type { FakeServer } from '../../mocks/node.ts';
 
 export { WRITE_RESPONSES } from '../../mocks/context.ts';

@@ -1,8 +1,6 @@
 /**
  * Helpers for the write-side tests: the dialogs rendered alone against the fake, and hooks that write.
  */
-import { screen, waitFor, within } from '@testing-library/react';
-import type { UserEvent } from '@testing-library/user-event';
 import type { FakeServer } from '../../mocks/node.ts';
 
 export const APP = 'app_payments';
@@ -39,13 +37,4 @@ export function secretId(fake: FakeServer, name: string): string {
   const secret = fake.store.getSecretByName(APP, name);
   if (!secret) throw new Error(`no secret ${name}`);
   return secret.id;
-}
-
-/** Types `text` into the open set-value dialog named `dialogName`, saves, and waits until it closes. */
-export async function saveInSetValueDialog(user: UserEvent, dialogName: string, text: string): Promise<void> {
-  const dialog = await screen.findByRole('dialog', { name: dialogName });
-  await user.click(within(dialog).getByLabelText('New value'));
-  await user.paste(text);
-  await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 }

@@ -4,7 +4,7 @@ import { QueryClientProvider, type QueryClient, type QueryKey } from '@tanstack/
 import { apiClient } from '@/api/client';
 import { createQueryClient, REVEALED_KEY } from '@/api/query-client';
 import { APP, secretId, storedValue } from '@/testing/edit-helpers';
-import { TEST_API_BASE, useFakeApi } from '@/testing/render-app';
+import { TEST_API_BASE, useFakeApi } from '@/testing/fake-api';
 import { detailQuery } from './detail-query';
 import { listQuery } from './list-query';
 import { secretQueryKeys } from './query-keys';

@@ -6,7 +6,7 @@ import type { RenderedSecretsResponse } from '@/api/contract';
 import { createQueryClient, REVEALED_KEY } from '@/api/query-client';
 import { setVisibility } from '@/testing/browse-helpers';
 import { APP, secretId, storedValue } from '@/testing/edit-helpers';
-import { TEST_API_BASE, useFakeApi } from '@/testing/render-app';
+import { TEST_API_BASE, useFakeApi } from '@/testing/fake-api';
 import { secretQueryKeys } from './query-keys';
 import { revealedQuery } from './revealed-query';
 import { afterValueWritten } from './use-set-secret-value';

@@ -4,7 +4,7 @@ import { PATHS } from '@/api/contract';
 import { quietActWarnings } from '@/testing/browse-helpers';
 import { environment, renderDialog } from '@/testing/dialog-helpers';
 import { APP, recordWrites, secretId, storedValue } from '@/testing/edit-helpers';
-import { TEST_API_BASE, useFakeApi } from '@/testing/render-app';
+import { TEST_API_BASE, useFakeApi } from '@/testing/fake-api';
 import { CopyValueDialog } from './copy-value-dialog';
 
 const fake = useFakeApi();

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { quietActWarnings } from '@/testing/browse-helpers';
 import { renderDialog, secretHref, waitForNoDialog, WRITE_RESPONSES } from '@/testing/dialog-helpers';
 import { APP, recordWrites, secretId, storedValue } from '@/testing/edit-helpers';
-import { useFakeApi } from '@/testing/render-app';
+import { useFakeApi } from '@/testing/fake-api';
 import { NewSecretButton } from './new-secret-button';
 
 const fake = useFakeApi();

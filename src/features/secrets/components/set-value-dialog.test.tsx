@@ -4,7 +4,7 @@ import { MAX_VALUE_BYTES } from '@/api/contract';
 import { quietActWarnings } from '@/testing/browse-helpers';
 import { DIALOG_PATH, environment, renderDialog, secretHref, waitForNoDialog, WRITE_RESPONSES } from '@/testing/dialog-helpers';
 import { APP, recordWrites, secretId, storedValue } from '@/testing/edit-helpers';
-import { useFakeApi } from '@/testing/render-app';
+import { useFakeApi } from '@/testing/fake-api';
 import { RevealedValue } from './revealed-value';
 import { SetValueHost } from './set-value-host';
 
