@@ -96,14 +96,19 @@ describe('useRevealedValues', { timeout: 20_000 }, () => {
     expect(revealedEntries(queryClient)).toHaveLength(0);
   });
 
-  it('hides everything when the tab becomes hidden', async () => {
-    const { result, queryClient } = renderReveal();
+  /** One value in Development and in Production, and everything in Development: three entries, loaded. */
+  async function revealThree(result: ReturnType<typeof renderReveal>['result'], queryClient: QueryClient) {
     act(() => {
       result.current.reveal(DEV, NAME);
       result.current.reveal(PROD, NAME);
       result.current.revealAll(DEV);
     });
     await waitFor(() => expect(revealedEntries(queryClient).filter((q) => q.state.data !== undefined)).toHaveLength(3));
+  }
+
+  it('hides everything when the tab becomes hidden', async () => {
+    const { result, queryClient } = renderReveal();
+    await revealThree(result, queryClient);
     act(() => setVisibility('hidden'));
     expect(result.current.anyRevealed).toBe(false);
     expect(revealedEntries(queryClient)).toHaveLength(0);
@@ -137,12 +142,7 @@ describe('useRevealedValues', { timeout: 20_000 }, () => {
 
   it('a write to an environment hides what was revealed there, and only there', async () => {
     const { result, queryClient } = renderReveal();
-    act(() => {
-      result.current.reveal(DEV, NAME);
-      result.current.reveal(PROD, NAME);
-      result.current.revealAll(DEV);
-    });
-    await waitFor(() => expect(revealedEntries(queryClient).filter((q) => q.state.data !== undefined)).toHaveLength(3));
+    await revealThree(result, queryClient);
 
     await act(() => afterValueWritten(queryClient, { appId: APP, secretId: secretId(fake, NAME), envId: DEV }));
     expect(result.current.revealOf(DEV, NAME)).toBeNull();
