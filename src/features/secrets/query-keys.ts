@@ -20,8 +20,7 @@ export function nameFilter(names: readonly string[] | undefined): string[] | und
  * Clear values live under a root of their own, whose defaults the QueryClient sets once.
  */
 export const secretQueryKeys = {
-  all: () => ['secrets'] as const,
-  app: (appId: string) => [...secretQueryKeys.all(), appId] as const,
+  app: (appId: string) => ['secrets', appId] as const,
   lists: (appId: string) => [...secretQueryKeys.app(appId), 'list'] as const,
   listsIn: (appId: string, envId: string) => [...secretQueryKeys.lists(appId), envId] as const,
   list: (appId: string, envId: string, names?: readonly string[]) =>
@@ -29,7 +28,6 @@ export const secretQueryKeys = {
   detail: (appId: string, secretId: string) => [...secretQueryKeys.app(appId), 'detail', secretId] as const,
   locate: (appId: string, secretId: string, envIds: readonly string[]) =>
     [...secretQueryKeys.app(appId), 'locate', secretId, [...envIds]] as const,
-  revealedAll: () => REVEALED_KEY,
   revealed: (appId: string) => [...REVEALED_KEY, appId] as const,
   revealedIn: (appId: string, envId: string) => [...secretQueryKeys.revealed(appId), envId] as const,
   /** One Full-mode response: the values of `names`, or of every secret when there are none. */
