@@ -25,7 +25,9 @@ async function openNewSecret({ envId = 'env_dev', token }: { envId?: string; tok
       await view.user.paste(value);
     }
   };
-  return { ...view, dialog, name, fill };
+  /** Submits the form with its button, as a user does. */
+  const create = () => view.user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+  return { ...view, dialog, name, fill, create };
 }
 
 const PUT_BODY = (text: string) => ({
@@ -55,10 +57,10 @@ describe('the create-secret dialog', { timeout: 30_000 }, () => {
 
   it('sends the contract’s exact bodies: create, then one request per initial value', async () => {
     const writes = recordWrites(fake);
-    const { user, dialog, fill } = await openNewSecret();
+    const { user, dialog, fill, create } = await openNewSecret();
     await fill('WEBHOOK_KEY', { Development: 'line 1\nline 2\n', QA: 'qa\tvalue' });
     await user.click(within(dialog).getByRole('radio', { name: 'SSH key' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+    await create();
 
     await waitForNoDialog();
     expect(await screen.findByText('Created WEBHOOK_KEY.')).toBeInTheDocument();
@@ -87,9 +89,9 @@ describe('the create-secret dialog', { timeout: 30_000 }, () => {
   });
 
   it('says when the name exists and links to the existing secret, asking before dropping the input', async () => {
-    const { user, dialog, router, fill } = await openNewSecret();
+    const { user, dialog, router, fill, create } = await openNewSecret();
     await fill('STRIPE_API_KEY');
-    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+    await create();
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('STRIPE_API_KEY already exists');
     expect(alert).toHaveTextContent(/Request id: req_/);
@@ -106,9 +108,9 @@ describe('the create-secret dialog', { timeout: 30_000 }, () => {
   });
 
   it('explains a read-only token on 403 and keeps the input', async () => {
-    const { user, dialog, name, fill } = await openNewSecret({ token: 'demo-read-token' });
+    const { dialog, name, fill, create } = await openNewSecret({ token: 'demo-read-token' });
     await fill('READ_ONLY_TRY', { Development: 'kept' });
-    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+    await create();
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('Could not create the secret');
     expect(alert).toHaveTextContent(/read-only/);
@@ -121,15 +123,15 @@ describe('the create-secret dialog', { timeout: 30_000 }, () => {
   it('keeps the input on a 500, then creates once when retried', async () => {
     const writes = recordWrites(fake);
     fake.faults.add({ match: { method: 'POST', path: /\/secrets$/ }, fault: { kind: 'status', status: 500 } });
-    const { user, dialog, name, fill } = await openNewSecret();
+    const { dialog, name, fill, create } = await openNewSecret();
     await fill('RETRY_ME');
-    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+    await create();
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('Injected fault: status 500');
     expect(alert).toHaveTextContent(/Request id: req_/);
     expect(name).toHaveValue('RETRY_ME');
 
-    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+    await create();
     await waitForNoDialog();
     expect(fake.store.getSecretByName(APP, 'RETRY_ME')).toBeDefined();
     expect((await writes()).filter((w) => w.method === 'POST')).toHaveLength(2);
@@ -138,9 +140,9 @@ describe('the create-secret dialog', { timeout: 30_000 }, () => {
   it('on partial failure keeps the failed value and retries only it, without creating again', async () => {
     const writes = recordWrites(fake);
     fake.faults.add({ match: { method: 'PUT', path: /env_qa\/values$/ }, fault: { kind: 'status', status: 503 } });
-    const { user, dialog, fill } = await openNewSecret();
+    const { user, dialog, fill, create } = await openNewSecret();
     await fill('PARTIAL', { Development: 'dev-v', QA: 'qa-v', Staging: 'stg-v' });
-    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+    await create();
 
     expect(await within(dialog).findByText('PARTIAL was created')).toBeInTheDocument();
     expect(within(dialog).getByRole('status')).toHaveTextContent('Saved in Development, Staging. Failed in QA.');
@@ -162,9 +164,9 @@ describe('the create-secret dialog', { timeout: 30_000 }, () => {
 
   it('on partial failure, closing asks first and says which values were not saved', async () => {
     fake.faults.add({ match: { method: 'PUT', path: /env_qa\/values$/ }, fault: { kind: 'status', status: 503 } });
-    const { user, dialog, fill } = await openNewSecret();
+    const { user, dialog, fill, create } = await openNewSecret();
     await fill('GIVEN_UP', { Development: 'dev-v', QA: 'qa-v' });
-    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+    await create();
     expect(await within(dialog).findByText('GIVEN_UP was created')).toBeInTheDocument();
 
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
@@ -177,9 +179,9 @@ describe('the create-secret dialog', { timeout: 30_000 }, () => {
 
   it('asks before writing to production; Back keeps the input and sends nothing', async () => {
     const writes = recordWrites(fake);
-    const { user, dialog, fill } = await openNewSecret();
+    const { user, dialog, fill, create } = await openNewSecret();
     await fill('PROD_TOO', { Development: 'dev-v', Production: 'prod-v' });
-    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+    await create();
     expect(within(dialog).getByText('Set value in Production?')).toBeInTheDocument();
     expect(within(dialog).getByText('Production is a production environment: the value is live there as soon as it is saved.')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Back' }));
@@ -187,7 +189,7 @@ describe('the create-secret dialog', { timeout: 30_000 }, () => {
     expect(within(dialog).getByLabelText('Initial value in Production')).toHaveValue('prod-v');
     expect(await writes()).toEqual([]);
 
-    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+    await create();
     await user.click(within(dialog).getByRole('button', { name: 'Set value in Production' }));
     await waitForNoDialog();
     expect(storedValue(fake, 'PROD_TOO', 'env_prod')).toBe('prod-v');
@@ -212,9 +214,9 @@ describe('the create-secret dialog', { timeout: 30_000 }, () => {
 describe.each(WRITE_RESPONSES)('the create-secret dialog with writes answered the %s way', { timeout: 30_000 }, (mode) => {
   it('announces the secret under the submitted name, with an Open link to the returned id', async () => {
     fake.settings.writeResponses = mode;
-    const { user, dialog, fill } = await openNewSecret();
+    const { fill, create } = await openNewSecret();
     await fill('LEAN_ANSWER_KEY', { Development: 'dev value', QA: 'qa value' });
-    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+    await create();
 
     await waitForNoDialog();
     expect(await screen.findByText('Created LEAN_ANSWER_KEY.')).toBeInTheDocument();
