@@ -18,7 +18,6 @@ export const READ_TOKEN = 'demo-token';
 export const ENV_ID = 'env_dev';
 export const ENV_SLUG = 'development';
 export const ENV_LABEL = 'Development';
-export const SESSION = JSON.stringify({ baseUrl: '/api', readToken: READ_TOKEN, demo: false });
 
 export interface Cell {
   op: Op;

@@ -1,12 +1,11 @@
 import type { Request } from '@playwright/test';
-import { test, expect, injectHttpFault, remainingHttpFaults, row } from './fixtures';
+import { test, expect, HTTP_SESSION, injectHttpFault, remainingHttpFaults, row, startSignedIn } from './fixtures';
 import { SESSION_KEY, TOKENS } from './audit';
 import { CANARY, HTTP_TIMEOUT_MS } from './constants';
 import {
   CELLS,
   ENV_LABEL,
   ENV_SLUG,
-  SESSION,
   appSecrets,
   errorAlert,
   expectedMessage,
@@ -77,7 +76,7 @@ test.describe.configure({ mode: 'parallel' });
 test.describe('fault matrix', () => {
   test.beforeEach(async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.addInitScript(([key, value]) => sessionStorage.setItem(key!, value!), [SESSION_KEY, SESSION]);
+    await startSignedIn(page, HTTP_SESSION);
     await page.addInitScript(recordFetchStarts);
   });
 

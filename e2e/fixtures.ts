@@ -65,6 +65,9 @@ export interface StoredSession {
 /** The session "Explore the demo" leaves behind. */
 export const DEMO_SESSION: StoredSession = { baseUrl: '/api', readToken: 'demo-token', demo: true };
 
+/** Signed in to the real API mode (the http project's fake behind the preview's /api proxy). */
+export const HTTP_SESSION: StoredSession = { ...DEMO_SESSION, demo: false };
+
 /**
  * Starts the tab signed in, without the sign-in page: the session is in sessionStorage before the
  * app's first load. Only once per tab, so a later reload finds what the app left there (nothing

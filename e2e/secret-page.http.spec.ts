@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { test, expect, contractPathPattern, injectHttpFault, remainingHttpFaults, row, signInWithToken, startSignedIn } from './fixtures';
+import { test, expect, contractPathPattern, HTTP_SESSION, injectHttpFault, remainingHttpFaults, row, signInWithToken, startSignedIn } from './fixtures';
 import { PATHS } from '../src/api/contract-http';
 import { HTTP_FAKE_URL } from './constants';
 
@@ -60,7 +60,7 @@ test('a service without the secret-detail endpoint: the page from the lists, the
     const path = new URL(r.url()).pathname;
     if (r.method() === 'GET' && path.startsWith('/api/') && new RegExp(detailPattern(app)).test(path)) detailCalls.push(path.split('/').at(-1)!);
   });
-  await startSignedIn(page, { baseUrl: '/api', readToken: 'demo-token', demo: false });
+  await startSignedIn(page, HTTP_SESSION);
 
   // A read token. An id no list has: it does not exist.
   await page.goto(`/apps/${app}/secrets/sec_does_not_exist`);

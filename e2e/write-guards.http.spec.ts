@@ -1,5 +1,4 @@
-import { test, expect } from './fixtures';
-import { SESSION_KEY } from './audit';
+import { test, expect, HTTP_SESSION, startSignedIn } from './fixtures';
 
 /**
  * What the dialogs cannot prove alone (they are tested rendered by themselves in Vitest): the
@@ -9,10 +8,9 @@ import { SESSION_KEY } from './audit';
  * is lost when a reload is cancelled (a known demo bug), and writes get the leanest answers.
  */
 const APP = 'app_0075';
-const SESSION = JSON.stringify({ baseUrl: '/api', readToken: 'demo-token', demo: false });
 
 test('typed input survives leaving attempts; create asks for production; the toast opens the secret; tricky text round-trips', async ({ page }) => {
-  await page.addInitScript(([key, value]) => sessionStorage.setItem(key!, value!), [SESSION_KEY, SESSION]);
+  await startSignedIn(page, HTTP_SESSION);
   const name = `GUARD_${Date.now().toString(36).toUpperCase()}`;
   const tricky = 'line one\n\tindented <script>window.__pwned = 1</script> & <b>bold</b> 🔑\n  last  ';
   await page.goto(`/apps/${APP}/development`);
