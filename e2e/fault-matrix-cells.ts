@@ -5,7 +5,7 @@
  */
 import type { APIRequestContext, Locator, Page, Request } from '@playwright/test';
 import { PATHS } from '../src/api/contract-http';
-import { expect, row, contractPathPattern } from './fixtures';
+import { expect, HTTP_SESSION, row, contractPathPattern } from './fixtures';
 import { HTTP_FAKE_URL } from './constants';
 export type Op = 'list' | 'reveal' | 'revealall' | 'copy' | 'create' | 'set';
 export type FaultName = '401' | '403' | '404' | '409' | '429' | '500' | '503' | 'timeout' | 'network' | 'malformed' | 'schema';
@@ -14,7 +14,7 @@ export const OPS: readonly Op[] = ['list', 'reveal', 'revealall', 'copy', 'creat
 /** Reads that go through react-query's retry policy (copy is a one-shot read, see ²). */
 export const RETRIED_READS: readonly Op[] = ['list', 'reveal', 'revealall'];
 export const RETRIED_FAULTS: readonly FaultName[] = ['429', '500', '503', 'timeout', 'network'];
-export const READ_TOKEN = 'demo-token';
+export const READ_TOKEN = HTTP_SESSION.readToken;
 export const ENV_ID = 'env_dev';
 export const ENV_SLUG = 'development';
 export const ENV_LABEL = 'Development';
