@@ -45,7 +45,8 @@ export interface ValueFieldProps {
  * A multi-line secret value: masked by default (a textarea drawn with discs, so several lines work;
  * blurred where `-webkit-text-security` is not supported), with a show/hide toggle. The text is
  * kept exactly as typed; leading/trailing whitespace is pointed out with a one-click "Trim it", and
- * a value past the service's size limit is an error (the dialogs do not send it).
+ * a value past the service's size limit is an error (the dialogs do not send it). A fixed height the
+ * user can drag taller: autosizing measured the whole text again on every keystroke.
  */
 export const ValueField = forwardRef<HTMLTextAreaElement, ValueFieldProps>(function ValueField(
   { label, value, onChange, onBlur, onPaste, name, disabled, helperText, error, autoFocus, defaultShown = false },
@@ -71,13 +72,14 @@ export const ValueField = forwardRef<HTMLTextAreaElement, ValueFieldProps>(funct
         helperText={helperText}
         autoFocus={autoFocus}
         multiline
-        minRows={2}
-        maxRows={10}
+        rows={4}
         fullWidth
         inputRef={ref}
         slotProps={{
           htmlInput: { ...SECRET_INPUT_ATTRIBUTES, 'data-masked': shown ? 'false' : 'true' },
+          // A plain textarea, not MUI's autosizing one.
           input: {
+            inputComponent: 'textarea',
             endAdornment: (
               <InputAdornment position="end" sx={{ alignSelf: 'flex-start', mt: 1 }}>
                 <Tooltip title={shown ? 'Hide' : 'Show'}>
@@ -91,6 +93,7 @@ export const ValueField = forwardRef<HTMLTextAreaElement, ValueFieldProps>(funct
         }}
         sx={{
           '& textarea': {
+            resize: 'vertical',
             fontFamily: MONOSPACE_STACK,
             fontSize: '0.875rem',
             ...(shown
