@@ -21,7 +21,9 @@ async function settle(page: Page) {
 
 async function scan(page: Page, what: string, rules?: readonly string[]) {
   await settle(page);
-  const builder = new AxeBuilder({ page });
+  // Legacy mode runs axe in the page itself rather than in a new blank tab per scan (our pages have
+  // no frames to combine): about half the time of each scan.
+  const builder = new AxeBuilder({ page }).setLegacyMode();
   const results = await (rules ? builder.withRules([...rules]) : builder.withTags(WCAG_TAGS)).analyze();
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).slice(0, 3).join(' | ')}`,
