@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { ServerResponse } from 'node:http';
 import { apiProxyGuard } from './mocks/api-proxy-guard.ts';
+import { DEFAULT_API_ORIGINS } from './src/config/runtime-config.ts';
 
 /**
  * API_UPSTREAM=https://api.commandk.dev npm start   → /api/* is proxied to that upstream
@@ -42,7 +43,7 @@ function apiProxyGuardPlugin(): Plugin {
 
 /** The runtime config script (`/app-config.js`), read by src/config/runtime-config.ts. */
 function configScript(demo: boolean): string {
-  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api', requestTimeoutMs })};\n`;
+  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api', requestTimeoutMs, apiOrigins: DEFAULT_API_ORIGINS })};\n`;
 }
 
 /**

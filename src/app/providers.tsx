@@ -4,12 +4,8 @@ import createCache from '@emotion/cache';
 import { CacheProvider } from '@emotion/react';
 import { ThemeProvider } from '@mui/material/styles';
 import { COLOR_SCHEME_STORAGE_KEY, MODE_STORAGE_KEY, theme } from '@/components/mui/theme';
+import { cspNonce } from './csp-nonce';
 import './baseline.css';
-
-/** The Content-Security-Policy nonce the server put in `<meta name="csp-nonce" content="…">`, if any. */
-function cspNonce(): string | undefined {
-  return document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content || undefined;
-}
 
 /**
  * Emotion's style cache, for every MUI style: its <style> elements carry the page's nonce (a

@@ -5,11 +5,22 @@ import * as z from 'zod/mini';
  * dist/ for a static deployment). Parsed, never trusted: anything invalid falls back to the
  * real API at the same-origin prefix `/api`.
  */
+/** The API origins a deployment allows by default (the service's own). */
+export const DEFAULT_API_ORIGINS = ['https://api.commandk.dev', 'https://*.commandk.dev'];
+
+/**
+ * An origin as a Content-Security-Policy source can name it: scheme, host (optionally `*.` in
+ * front) and port — nothing a policy would read as another directive or source.
+ */
+export const API_ORIGIN_PATTERN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
+
 const runtimeConfigSchema = z.object({
   demo: z._default(z.boolean(), false),
   apiBaseUrl: z._default(z.string().check(z.minLength(1)), '/api'),
   /** How long a request may go unanswered before the dashboard says so. */
   requestTimeoutMs: z._default(z.int().check(z.gte(1000), z.lte(120_000)), 15_000),
+  /** Where an absolute API URL may point besides this origin; the served policy's connect-src. */
+  apiOrigins: z._default(z.array(z.string().check(z.regex(API_ORIGIN_PATTERN))), DEFAULT_API_ORIGINS),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
