@@ -58,6 +58,39 @@ function save(store: FakeStore): void {
   }
 }
 
+const WORKER_URL = '/mockServiceWorker.js';
+let trustedWorkerUrl: unknown;
+/** The Trusted Types policy the served Content-Security-Policy names for the demo (deploy/nginx). */
+export const DEMO_TRUSTED_TYPES_POLICY = 'dashboard-demo';
+
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL: (url: string) => string }): { createScriptURL(url: string): unknown };
+}
+
+/**
+ * Registers the worker with a TrustedScriptURL, from a policy that allows this one URL, and waits
+ * until it controls the page. Where a Content-Security-Policy requires Trusted Types for scripts
+ * (deploy/nginx), msw cannot register it itself (it passes the URL on as a string); it then finds
+ * this registration.
+ */
+async function registerTrustedWorker(): Promise<void> {
+  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (!factory || typeof navigator === 'undefined' || !navigator.serviceWorker) return;
+  // A policy name can be created once per page.
+  trustedWorkerUrl ??= factory
+    .createPolicy(DEMO_TRUSTED_TYPES_POLICY, {
+      createScriptURL: (url) => {
+        if (url !== WORKER_URL) throw new TypeError(`Not the demo's worker: ${url}`);
+        return url;
+      },
+    })
+    .createScriptURL(WORKER_URL);
+  const container = navigator.serviceWorker;
+  await container.register(trustedWorkerUrl as string);
+  if (container.controller) return;
+  await new Promise<void>((resolve) => container.addEventListener('controllerchange', () => resolve(), { once: true }));
+}
+
 /** Starts the worker once (later calls return the same instance). */
 export function startDemoWorker(options: DemoWorkerOptions = {}): Promise<DemoWorker> {
   running ??= (async () => {
@@ -76,7 +109,8 @@ export function startDemoWorker(options: DemoWorkerOptions = {}): Promise<DemoWo
         control: { baseUrl: '', reset: context.reset },
       }),
     );
-    await worker.start({ onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true });
+    await registerTrustedWorker();
+    await worker.start({ onUnhandledRequest: 'bypass', serviceWorker: { url: WORKER_URL }, quiet: true });
     return { worker, context };
   })().catch((error: unknown) => {
     running = null;
