@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';
-import { CANARY, DEMO_PORT, HTTP_APPS, HTTP_FAKE_PORT, HTTP_FAKE_URL, HTTP_PREVIEW_PORT, HTTP_TIMEOUT_MS } from './e2e/constants';
+import { CANARY, DEMO_PORT, HTTP_APPS, HTTP_FAKE_PORT, HTTP_FAKE_URL, HTTP_PREVIEW_PORT, HTTP_TIMEOUT_MS, PROD_PORT } from './e2e/constants';
 
 /**
  * Browser tests run against the production build (`npm run test:e2e` builds it first):
@@ -8,7 +8,10 @@ import { CANARY, DEMO_PORT, HTTP_APPS, HTTP_FAKE_PORT, HTTP_FAKE_URL, HTTP_PREVI
  *   each test has its own browser context, hence its own service worker);
  * - http: the same build behind `vite preview` with API_UPSTREAM → `npm run api:fake` on
  *   127.0.0.1, so every request crosses real sockets through the proxy (specs `*.http.spec.ts`);
- *   that fake answers writes as leanly as the contract allows (`--write-responses empty`).
+ *   that fake answers writes as leanly as the contract allows (`--write-responses empty`);
+ * - prod: the same build served by nginx (`npm run serve`, deploy/nginx: the production headers and
+ *   Content-Security-Policy) → the http project's fake (specs `*.prod.spec.ts`). Needs nginx:
+ *   without it the run fails with the install hint.
  */
 const launchOptions = chromiumLaunchOptions();
 
@@ -32,13 +35,18 @@ export default defineConfig({
   projects: [
     {
       name: 'demo',
-      testIgnore: /\.http\.spec\.ts$/,
+      testIgnore: /\.(http|prod)\.spec\.ts$/,
       use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` },
     },
     {
       name: 'http',
       testMatch: /\.http\.spec\.ts$/,
       use: { baseURL: `http://127.0.0.1:${HTTP_PREVIEW_PORT}` },
+    },
+    {
+      name: 'prod',
+      testMatch: /\.prod\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${PROD_PORT}` },
     },
   ],
   webServer: [
@@ -63,6 +71,13 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: { API_UPSTREAM: HTTP_FAKE_URL, API_TIMEOUT_MS: String(HTTP_TIMEOUT_MS) },
+    },
+    {
+      command: `npm run serve -- --port ${PROD_PORT}`,
+      url: `http://127.0.0.1:${PROD_PORT}/app-config.js`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { API_UPSTREAM: HTTP_FAKE_URL },
     },
   ],
 });

@@ -9,3 +9,5 @@ export const CANARY = 'CANARY-9f27c1-do-not-leak';
 export const HTTP_APPS = 80;
 /** The http project's request timeout (API_TIMEOUT_MS), short so that "no answer" cells run fast. */
 export const HTTP_TIMEOUT_MS = 3000;
+/** The prod project: `npm run serve` (nginx) on this port, proxying /api/ to the http project's fake. */
+export const PROD_PORT = 4175;
