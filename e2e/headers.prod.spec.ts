@@ -1,6 +1,7 @@
 import type { APIResponse } from '@playwright/test';
 import { test, expect, HTTP_SESSION, startSignedIn } from './fixtures';
-import { HEADERS } from '../src/api/contract-http';
+import { HEADERS, MAX_VALUE_BYTES, requests } from '../src/api/contract-http';
+import { setValueBody } from '../src/api/contract';
 
 /**
  * deploy/nginx's headers, read from the wire: on the page, an asset, an API response and a 404;
@@ -87,6 +88,24 @@ test('only the API is behind /api/: the fake’s control routes are unreachable,
   // The root's /__fake is the page's business, not the fake's.
   const root = await request.post('/__fake/reset', { headers: { [HEADERS.fakeControl]: '1' } });
   expect(root.headers()['content-type'] ?? '').not.toContain('application/json');
+});
+
+test('the largest value passes the proxy even when JSON escapes every byte; a larger body is refused there', async ({ request }) => {
+  const auth = { Authorization: `Bearer ${HTTP_SESSION.readToken}` };
+  // An app no other spec writes to, and its first secret in QA.
+  const rendered = requests.renderedSecrets({ appId: 'app_0070', envId: 'env_qa', mode: 'PreviewOnly' });
+  const list = await request.get(`/api${rendered.path}`, { headers: auth, params: rendered.query as Record<string, string> });
+  const { secrets } = (await list.json()) as { secrets: { secretId: string }[] };
+  const target = requests.setValue('app_0070', secrets[0]!.secretId, 'env_qa');
+  const put = (data: string) => request.put(`/api${target.path}`, { headers: { ...auth, 'Content-Type': 'application/json' }, data });
+
+  // 1 MiB of a control character: six bytes each once escaped.
+  const largest = JSON.stringify(setValueBody('\u0001'.repeat(MAX_VALUE_BYTES)));
+  expect(largest.length).toBeGreaterThan(6 * MAX_VALUE_BYTES);
+  expect((await put(largest)).status()).toBeLessThan(300);
+  const tooLarge = await put(largest + ' '.repeat(MAX_VALUE_BYTES));
+  expect(tooLarge.status()).toBe(413);
+  expect(tooLarge.headers()['content-type'], 'nginx’s own answer, not the API’s').toContain('text/html');
 });
 
 for (const host of ['another site', 'this site'] as const) {
