@@ -8,7 +8,7 @@ import { CANARY } from './constants';
  */
 const APP = 'app_payments';
 
-test('sign in, browse, reveal, copy, create, set a value and sign out: no policy violation, no console error', async ({ page, context }) => {
+test('sign in, browse, reveal, copy, create, set a value, a secret’s page, sign out: no policy violation, no console error', async ({ page, context }) => {
   const policy = await watchPolicy(page);
   await context.grantPermissions(['clipboard-write']);
   await signInWithToken(page, 'demo-token');
@@ -55,6 +55,13 @@ test('sign in, browse, reveal, copy, create, set a value and sign out: no policy
   await expect(page.getByText(`Saved the new value of ${name} in Development.`)).toBeVisible();
   await row(page, name).getByRole('button', { name: `Reveal ${name}` }).click();
   await expect(row(page, name).getByLabel(`Value of ${name}`, { exact: true })).toHaveText('second value');
+
+  // The secret's own page, and a value revealed there.
+  await row(page, name).getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const development = page.getByRole('region', { name: 'Development' });
+  await development.getByRole('button', { name: 'Reveal value in Development' }).click();
+  await expect(development.getByLabel('Value in Development', { exact: true })).toHaveText('second value');
   expect(await policy.violations()).toEqual([]);
 
   await page.goto(`/apps/${APP}/staging`);
