@@ -27,3 +27,7 @@ export const ExpandIcon = icon(ICON_PATHS.expand, 'ExpandIcon');
 /** Folds a value opened in full back to one line. */
 export const CollapseIcon = icon(ICON_PATHS.collapse, 'CollapseIcon');
 export const LockIcon = icon(ICON_PATHS.lock, 'LockIcon');
+/** An expandable section's toggle (it turns when open). */
+export const ExpandMoreIcon = icon(ICON_PATHS.expandMore, 'ExpandMoreIcon');
+/** The chosen item of a group. */
+export const CheckIcon = icon(ICON_PATHS.check, 'CheckIcon');

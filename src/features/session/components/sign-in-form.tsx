@@ -14,6 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
 import { ErrorAlert } from '@/components/error-alert';
+import { ExpandMoreIcon } from '@/components/icons';
 
 const baseUrlSchema = z
   .string()
@@ -66,7 +67,10 @@ export function SignInForm({ defaultBaseUrl, demo, onSignIn, notice }: SignInFor
   } = useForm<SignInValues>({
     resolver: zodResolver(signInSchema),
     defaultValues: { readToken: '', writeToken: '', baseUrl: defaultBaseUrl },
-    mode: 'onTouched',
+    // Checked on the first submit, then as the user types: leaving the empty token field (to
+    // explore the demo) shows no error.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
 
   const submit = async (values: { readToken: string; writeToken?: string; baseUrl: string; demo: boolean }) => {
@@ -83,6 +87,24 @@ export function SignInForm({ defaultBaseUrl, demo, onSignIn, notice }: SignInFor
   return (
     <Stack spacing={3}>
       {notice ? <Alert severity="info">{notice}</Alert> : null}
+      {demo ? (
+        <>
+          <Stack spacing={1}>
+            <Button
+              variant="outlined"
+              size="large"
+              disabled={isSubmitting}
+              onClick={() => void submit({ readToken: 'demo-token', writeToken: 'demo-token', baseUrl: defaultBaseUrl, demo: true })}
+            >
+              Explore the demo
+            </Button>
+            <Typography variant="body2" color="text.secondary">
+              The demo runs a pretend secrets service inside this tab, with made-up data. Nothing leaves your browser.
+            </Typography>
+          </Stack>
+          <Divider>or sign in with a token</Divider>
+        </>
+      ) : null}
       <Box
         component="form"
         noValidate
@@ -114,7 +136,7 @@ export function SignInForm({ defaultBaseUrl, demo, onSignIn, notice }: SignInFor
             slotProps={{ htmlInput: tokenInputProps }}
           />
           <Accordion disableGutters variant="outlined">
-            <AccordionSummary aria-controls="sign-in-advanced" id="sign-in-advanced-header">
+            <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="sign-in-advanced" id="sign-in-advanced-header">
               <Typography>Advanced</Typography>
             </AccordionSummary>
             <AccordionDetails id="sign-in-advanced">
@@ -139,22 +161,6 @@ export function SignInForm({ defaultBaseUrl, demo, onSignIn, notice }: SignInFor
           </Button>
         </Stack>
       </Box>
-      {demo ? (
-        <>
-          <Divider>or</Divider>
-          <Button
-            variant="outlined"
-            size="large"
-            disabled={isSubmitting}
-            onClick={() => void submit({ readToken: 'demo-token', baseUrl: defaultBaseUrl, demo: true })}
-          >
-            Explore the demo
-          </Button>
-          <Typography variant="body2" color="text.secondary">
-            The demo runs a pretend secrets service inside this tab, with made-up data. Nothing leaves your browser.
-          </Typography>
-        </>
-      ) : null}
     </Stack>
   );
 }
