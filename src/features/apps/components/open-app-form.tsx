@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
@@ -23,6 +24,7 @@ export function OpenAppForm({ onOpen }: { onOpen: (app: App) => void }) {
   const queryClient = useQueryClient();
   const [ref, setRef] = useState('');
   const [kind, setKind] = useState<AppIdentifierType>('Name');
+  const kindLabelId = useId();
   const [touched, setTouched] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -48,7 +50,15 @@ export function OpenAppForm({ onOpen }: { onOpen: (app: App) => void }) {
         }
       }}
     >
-      <Stack spacing={1.5}>
+      <Stack spacing={1}>
+        {/* The choice first: it says what the field below takes. */}
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+          <FormLabel id={kindLabelId}>Look the app up</FormLabel>
+          <RadioGroup row aria-labelledby={kindLabelId} value={kind} onChange={(e) => setKind(e.target.value as AppIdentifierType)}>
+            <FormControlLabel value="Name" control={<Radio size="small" />} label="by name" />
+            <FormControlLabel value="Identifier" control={<Radio size="small" />} label="by id" />
+          </RadioGroup>
+        </Stack>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'flex-start' } }}>
           <TextField
             label={kind === 'Name' ? 'App name' : 'App id'}
@@ -65,10 +75,6 @@ export function OpenAppForm({ onOpen }: { onOpen: (app: App) => void }) {
             {pending ? 'Opening…' : 'Open app'}
           </Button>
         </Stack>
-        <RadioGroup row aria-label="Look the app up by" value={kind} onChange={(e) => setKind(e.target.value as AppIdentifierType)}>
-          <FormControlLabel value="Name" control={<Radio size="small" />} label="by name" />
-          <FormControlLabel value="Identifier" control={<Radio size="small" />} label="by id" />
-        </RadioGroup>
         {error ? <ErrorAlert error={error} title={lookupTitle(error, kind)} /> : null}
       </Stack>
     </Box>
