@@ -15,6 +15,8 @@ export interface SearchFieldProps {
   inputRef?: Ref<HTMLInputElement>;
   /** e.g. '/' when a key focuses the field. */
   keyShortcuts?: string;
+  /** The helper text is about the keyboard: hidden on touch screens. */
+  keyboardOnly?: boolean;
   sx?: SxProps<Theme>;
 }
 
@@ -23,7 +25,7 @@ export interface SearchFieldProps {
  * Built from TextField's parts: TextField itself brings Select, Menu and Modal (~15 KB gzip) to
  * every page that has a search box.
  */
-export function SearchField({ label, value, onChange, helperText, inputRef, keyShortcuts, sx }: SearchFieldProps) {
+export function SearchField({ label, value, onChange, helperText, inputRef, keyShortcuts, keyboardOnly = false, sx }: SearchFieldProps) {
   const id = useId();
   const helperId = `${id}-helper`;
   return (
@@ -43,7 +45,12 @@ export function SearchField({ label, value, onChange, helperText, inputRef, keyS
         }
         inputProps={{ spellCheck: false, autoComplete: 'off', 'aria-keyshortcuts': keyShortcuts, 'aria-describedby': helperText ? helperId : undefined }}
       />
-      {helperText ? <FormHelperText id={helperId}>{helperText}</FormHelperText> : null}
+      {helperText ? (
+        // A keyboard hint: not shown where there is no keyboard to speak of (touch screens).
+        <FormHelperText id={helperId} sx={keyboardOnly ? { '@media (hover: none) and (pointer: coarse)': { display: 'none' } } : undefined}>
+          {helperText}
+        </FormHelperText>
+      ) : null}
     </FormControl>
   );
 }
