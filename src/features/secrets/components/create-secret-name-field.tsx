@@ -1,6 +1,7 @@
 import type { ClipboardEvent } from 'react';
 import { useController, type Control } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -42,17 +43,15 @@ export function NameField({ control, locked, disabled, onPaste, onUseSuggestion,
         slotProps={{ htmlInput: { ...SECRET_INPUT_ATTRIBUTES, style: { fontFamily: MONOSPACE_STACK } } }}
       />
       {suggestion ? (
-        <Alert
-          severity="info"
-          // A hint, not an error: polite, so it does not interrupt typing.
-          role="status"
-          action={
-            <Button color="inherit" size="small" onClick={() => onUseSuggestion(suggestion)}>
+        // A hint, not an error: polite, so it does not interrupt typing. The button sits under the
+        // text, which keeps its width on a narrow screen.
+        <Alert severity="info" role="status">
+          Secret names are usually written in UPPER_SNAKE_CASE.
+          <Box sx={{ mt: 0.5 }}>
+            <Button color="inherit" size="small" variant="outlined" onClick={() => onUseSuggestion(suggestion)} sx={{ textTransform: 'none', fontFamily: MONOSPACE_STACK }}>
               Use {suggestion}
             </Button>
-          }
-        >
-          Secret names are usually written in UPPER_SNAKE_CASE.
+          </Box>
         </Alert>
       ) : null}
       {pasteNotice ? (
