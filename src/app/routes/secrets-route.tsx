@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -14,6 +14,7 @@ import { SecretsView } from '@/features/secrets/components/secrets-view';
 import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { environmentName } from '@/lib/environment-name';
 import { useSearchParamState } from '@/lib/use-search-param-state';
+import { lastEnvironment } from '../last-environment';
 import { envPath, secretPath } from '../paths';
 
 /** `/apps/:appId/:envSlug`: an environment's secrets, with a tab per environment. */
@@ -36,6 +37,11 @@ export function Component() {
     [envId],
   );
   const envName = useMemo(() => (env ? environmentName(env) : null), [env]);
+  const shownSlug = env?.slug;
+  // A secret's page opened from here leads back to this environment (last-environment.ts).
+  useEffect(() => {
+    if (shownSlug) lastEnvironment.remember(appId, shownSlug);
+  }, [appId, shownSlug]);
   if (editing && editing.envId !== envId) setEditing(null);
   return (
     <PageContainer>

@@ -1,0 +1,39 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * The environment (its slug, nothing else) each app was last shown in, in this tab's memory only:
+ * so that the app's crumb on a secret's page leads back there.
+ */
+const lastByApp = new Map<string, string>();
+const listeners = new Set<() => void>();
+
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+export const lastEnvironment = {
+  remember(appId: string, envSlug: string): void {
+    if (lastByApp.get(appId) === envSlug) return;
+    lastByApp.set(appId, envSlug);
+    notify();
+  },
+  of(appId: string): string | undefined {
+    return lastByApp.get(appId);
+  },
+  /** On sign-out: another token may see other apps. */
+  forget(): void {
+    if (lastByApp.size === 0) return;
+    lastByApp.clear();
+    notify();
+  },
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+/** The slug of the environment this app was last shown in, if any. */
+export function useLastEnvironment(appId: string): string | undefined {
+  const of = () => lastEnvironment.of(appId);
+  return useSyncExternalStore(lastEnvironment.subscribe, of, of);
+}
