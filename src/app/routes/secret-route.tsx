@@ -9,26 +9,36 @@ import { PageContainer } from '@/components/page';
 import { appQueries } from '@/features/apps/queries';
 import { EnvironmentsGate } from '@/features/environments/components/environments-gate';
 import { SecretDetail } from '@/features/secrets/components/secret-detail';
-import { appPath, envPath, secretPath } from '../paths';
+import { useAppReturnHref } from '../app-return';
+import { envPath, secretPath } from '../paths';
+import { ProblemPage } from '../problem-page';
+import { useSecretMissing } from './use-secret-missing';
 
-/** `/apps/:appId/secrets/:secretId`: one secret in every environment. */
+/**
+ * `/apps/:appId/secrets/:secretId`: one secret in every environment. Its app's crumb leads back to
+ * the environment the user came from; a secret that does not exist gets its own page.
+ */
 export function Component() {
   const { appId = '', secretId = '' } = useParams();
   const app = useQuery(appQueries.lookup(appId, 'Identifier'));
+  const appHref = useAppReturnHref(appId);
+  const missing = useSecretMissing(appId, secretId);
   const secretHref = useCallback((id: string) => secretPath(appId, id), [appId]);
   const envHref = useCallback(
     (env: Environment, secretName: string) => `${envPath(appId, env.slug)}?q=${encodeURIComponent(secretName)}`,
     [appId],
   );
 
+  const appName = app.data?.name ?? appId;
+  if (missing) return <ProblemPage problem={{ kind: 'no-secret', appId, appName, secretId, backHref: appHref }} />;
   return (
     <PageContainer>
       <Breadcrumbs aria-label="Breadcrumb" sx={{ mb: 2 }}>
         <Link component={RouterLink} to="/apps" underline="hover" color="inherit">
           Apps
         </Link>
-        <Link component={RouterLink} to={appPath(appId)} underline="hover" color="inherit">
-          {app.data?.name ?? appId}
+        <Link component={RouterLink} to={appHref} underline="hover" color="inherit">
+          {appName}
         </Link>
         <Typography color="text.primary" aria-current="page">
           Secret
