@@ -16,7 +16,10 @@ import { environmentQueries } from '@/features/environments/queries';
 import { sessionStore } from '@/features/session/session-store';
 import { useSession, useSignOut } from '@/features/session/use-session';
 import { environmentName } from '@/lib/environment-name';
+import { useAppReturnHref } from './app-return';
+import { lastEnvironment } from './last-environment';
 import { appPath, signInPath } from './paths';
+import { appLookupProblem } from './route-problem';
 
 // The menu loads when Settings is first used.
 const SettingsMenuContent = lazy(() => import('./settings-menu'));
@@ -46,21 +49,50 @@ function SettingsMenu() {
   );
 }
 
-/** "/ app / environment" after the title, the app a link to its first environment. */
+/**
+ * "/ app / environment" after the title. The app links back to it: on a secret's page to the
+ * environment the user came from (app-return.ts), elsewhere to its address (its first environment).
+ * A long name is shortened with an ellipsis (in full in its title); the environment never is.
+ */
+function Place({ appId, envSlug }: { appId: string; envSlug: string | undefined }) {
+  // Not asked again on mount after a failed lookup: the page (or its loader) decides about that.
+  const app = useQuery({ ...appQueries.lookup(appId, 'Identifier'), retryOnMount: false });
+  const environments = useQuery(environmentQueries.list());
+  const returnHref = useAppReturnHref(appId);
+  const env = envSlug === undefined ? undefined : environments.data?.find((e) => e.slug === envSlug);
+  const name = app.data?.name ?? appId;
+  // No link to an app that does not exist or that this token may not open.
+  const linked = appLookupProblem(app.error, appId) === null;
+  return (
+    <Typography component="span" sx={{ display: 'flex', alignItems: 'baseline', minWidth: 0, opacity: 0.9, whiteSpace: 'pre' }}>
+      <span>{'/ '}</span>
+      {linked ? (
+        <Link component={RouterLink} to={envSlug === undefined ? returnHref : appPath(appId)} color="inherit" underline="hover" title={name} noWrap sx={{ minWidth: 0 }}>
+          {name}
+        </Link>
+      ) : (
+        <Typography component="span" variant="inherit" title={name} noWrap sx={{ minWidth: 0 }}>
+          {name}
+        </Typography>
+      )}
+      {env ? (
+        <Box component="span" sx={{ flexShrink: 0 }}>
+          {' / '}
+          <span>{environmentName(env)}</span>
+        </Box>
+      ) : null}
+    </Typography>
+  );
+}
+
+/** Where the current page is (app and environment), beside the title; on a line of its own on a phone. */
 function CurrentPlace() {
   const { appId, envSlug } = useParams();
-  const app = useQuery({ ...appQueries.lookup(appId ?? '', 'Identifier'), enabled: Boolean(appId) });
-  const environments = useQuery({ ...environmentQueries.list(), enabled: Boolean(envSlug) });
   if (!appId) return null;
-  const env = environments.data?.find((e) => e.slug === envSlug);
   return (
-    <Typography component="span" sx={{ ml: 1, opacity: 0.9, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-      {'/ '}
-      <Link component={RouterLink} to={appPath(appId)} color="inherit" underline="hover">
-        {app.data?.name ?? appId}
-      </Link>
-      {env ? ` / ${environmentName(env)}` : null}
-    </Typography>
+    <Box sx={{ flex: 1, minWidth: 0, display: 'flex', ml: { sm: 1 }, pb: { xs: 1, sm: 0 }, order: { xs: 1, sm: 0 }, flexBasis: { xs: '100%', sm: 0 } }}>
+      <Place appId={appId} envSlug={envSlug} />
+    </Box>
   );
 }
 
@@ -79,6 +111,7 @@ function useLeaveWhenSignedOut(signedIn: boolean): () => void {
   useEffect(() => {
     if (signedIn) return;
     queryClient.clear();
+    lastEnvironment.forget();
     if (signingOut.current) return;
     void navigate(signInPath(here), { replace: true, state: sessionStore.isExpired() ? { reason: 'expired' } : undefined });
   }, [signedIn, here, navigate, queryClient]);
@@ -102,24 +135,27 @@ export function AppLayout() {
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <AppBar position="static" elevation={0}>
-        <Toolbar sx={{ gap: 1, minWidth: 0 }}>
+        {/* On a phone the place wraps onto a second line (CurrentPlace). */}
+        <Toolbar sx={{ gap: 1, minWidth: 0, flexWrap: { xs: 'wrap', sm: 'nowrap' } }}>
           <LockIcon aria-hidden />
           <Typography variant="h6" component="span" sx={{ whiteSpace: 'nowrap' }}>
             <Link component={RouterLink} to="/apps" color="inherit" underline="none">
               Secrets
             </Link>
           </Typography>
-          <Box sx={{ flex: 1, minWidth: 0, display: 'flex' }}>{session ? <CurrentPlace /> : null}</Box>
-          {session?.demo ? (
-            <Typography variant="caption" sx={{ display: { xs: 'none', sm: 'inline' } }}>
-              Demo
-            </Typography>
-          ) : null}
-          <ThemeSwitch />
-          <SettingsMenu />
-          <Button color="inherit" onClick={signOut}>
-            Sign out
-          </Button>
+          {session ? <CurrentPlace /> : null}
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, ml: 'auto' }}>
+            {session?.demo ? (
+              <Typography variant="caption" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+                Demo
+              </Typography>
+            ) : null}
+            <ThemeSwitch />
+            <SettingsMenu />
+            <Button color="inherit" onClick={signOut}>
+              Sign out
+            </Button>
+          </Box>
         </Toolbar>
       </AppBar>
       {/* Over the top of the page, taking no room. */}
