@@ -91,6 +91,20 @@ async function registerTrustedWorker(): Promise<void> {
   await new Promise<void>((resolve) => container.addEventListener('controllerchange', () => resolve(), { once: true }));
 }
 
+const START_OPTIONS = { onUnhandledRequest: 'bypass', serviceWorker: { url: WORKER_URL }, quiet: true } as const;
+/** How long starting the worker again may take before the demo counts it lost. */
+const RESTART_TIMEOUT_MS = 10_000;
+/** How long a restart waits for the previous worker to answer before going on without it. */
+const ANSWER_TIMEOUT_MS = 2_000;
+/**
+ * The worker serving this page since the last start; 'in-page' in msw's fallback mode (no service
+ * worker: it intercepts fetch in the page, where nothing can stop it).
+ */
+let serving: ServiceWorker | 'in-page' | null = null;
+/** Set on every `beforeunload`: msw then tells the worker this page has closed, even when it stays. */
+let clientClosed = false;
+let restarting: Promise<void> | null = null;
+
 /** Starts the worker once (later calls return the same instance). */
 export function startDemoWorker(options: DemoWorkerOptions = {}): Promise<DemoWorker> {
   running ??= (async () => {
@@ -110,7 +124,10 @@ export function startDemoWorker(options: DemoWorkerOptions = {}): Promise<DemoWo
       }),
     );
     await registerTrustedWorker();
-    await worker.start({ onUnhandledRequest: 'bypass', serviceWorker: { url: WORKER_URL }, quiet: true });
+    serving = await startServing(worker);
+    window.addEventListener('beforeunload', () => {
+      clientClosed = true;
+    });
     return { worker, context };
   })().catch((error: unknown) => {
     running = null;
@@ -129,4 +146,82 @@ export async function resetDemoData(seed?: SeedOptions): Promise<void> {
     return;
   }
   save(new FakeStore(seedInit(seed)));
+}
+
+/**
+ * Resolves once the worker serves this page's requests, starting it again first when it may have
+ * stopped: after a `beforeunload` the page survived (the user chose to stay), or when another worker
+ * took control. Rejects when it cannot be started again.
+ */
+export function ensureDemoWorkerServing(): Promise<void> {
+  if (!running) return Promise.resolve();
+  return running.then((demo) => {
+    if (serving === 'in-page') return;
+    if (!clientClosed && serving !== null && navigator.serviceWorker.controller === serving) return;
+    // One restart at a time; a request that waits too long fails, the restart goes on for the next.
+    restarting ??= restart(demo).finally(() => {
+      restarting = null;
+    });
+    return withTimeout(restarting, RESTART_TIMEOUT_MS);
+  });
+}
+
+/** msw's start, then the worker it talks to once that worker controls the page. */
+async function startServing(worker: SetupWorker): Promise<ServiceWorker | 'in-page'> {
+  const registration = await worker.start(START_OPTIONS);
+  if (!('serviceWorker' in navigator) || registration === undefined) return 'in-page';
+  const active = registration.active;
+  if (!active) throw new Error('The demo worker did not become active.');
+  const container = navigator.serviceWorker;
+  while (container.controller !== active) {
+    await new Promise<void>((resolve) => container.addEventListener('controllerchange', () => resolve(), { once: true }));
+  }
+  return active;
+}
+
+/**
+ * Stops msw (so that it can start again) and starts it again, registering the worker again first:
+ * told that the page closed, it unregisters itself when no other tab uses it.
+ */
+async function restart({ worker }: DemoWorker): Promise<void> {
+  clientClosed = false;
+  serving = null;
+  const previous = navigator.serviceWorker.controller;
+  worker.stop();
+  // The stop tells the previous worker once more that this page closed, and it may then unregister
+  // the registration of its scope: let it handle that before a new registration exists.
+  if (previous) await answered(previous);
+  await registerTrustedWorker();
+  serving = await startServing(worker);
+}
+
+/**
+ * Resolves when the worker has answered a message posted after everything sent to it before (or,
+ * when it does not answer, after ANSWER_TIMEOUT_MS).
+ */
+async function answered(target: ServiceWorker): Promise<void> {
+  // msw posts its messages a task later (after its worker promise settles).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const container = navigator.serviceWorker;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      container.removeEventListener('message', onMessage);
+      resolve();
+    };
+    const onMessage = (event: MessageEvent<unknown>) => {
+      if (event.source === target && (event.data as { type?: unknown } | null)?.type === 'KEEPALIVE_RESPONSE') done();
+    };
+    const timer = setTimeout(done, ANSWER_TIMEOUT_MS);
+    container.addEventListener('message', onMessage);
+    target.postMessage('KEEPALIVE_REQUEST');
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('The demo worker did not start again in time.')), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }

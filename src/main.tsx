@@ -4,7 +4,7 @@
  * first page's loaders as soon as it is created. Inside another page's frame, none of it: only a
  * way out (framed-notice.tsx).
  */
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { apiClient } from '@/api/client';
@@ -24,16 +24,25 @@ async function start(root: Root): Promise<void> {
   apiClient.setTimeoutMs(config.requestTimeoutMs);
   sessionStore.restore();
   const queryClient = createQueryClient({ onBackgroundError: reportBackgroundError });
+  let demoNotice: ReactNode = null;
   if (config.demo) {
-    // The fake API and its demo data: a lazy chunk, loaded only in demo mode, before any request.
-    const { startDemoWorker } = await import('../mocks/browser.ts');
+    // The fake API and its demo data: lazy chunks, loaded only in demo mode, before any request.
+    const [{ startDemoWorker, ensureDemoWorkerServing }, { fetchWhenServing }, { DemoApiLostNotice }] = await Promise.all([
+      import('../mocks/browser.ts'),
+      import('@/lib/demo-api-status'),
+      import('@/app/demo-api-lost-notice'),
+    ]);
     await startDemoWorker();
+    // Each request waits until the fake serves the page again (it can stop while the tab stays).
+    apiClient.setFetch(fetchWhenServing(ensureDemoWorkerServing));
+    demoNotice = <DemoApiLostNotice />;
   }
   const router = createAppRouter(queryClient);
   root.render(
     <StrictMode>
       <AppProviders queryClient={queryClient}>
         <RouterProvider router={router} />
+        {demoNotice}
       </AppProviders>
     </StrictMode>,
   );

@@ -68,7 +68,7 @@ export class ApiClient {
   #unauthorizedSignalled = false;
   #etags = new Map<string, { etag: string; data: unknown }>();
   #unavailable = new Set<string>();
-  readonly #fetch: typeof fetch;
+  #fetch: typeof fetch;
   #timeoutMs: number;
   readonly #origin: string | undefined;
 
@@ -76,6 +76,11 @@ export class ApiClient {
     this.#fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#origin = options.origin;
+  }
+
+  /** Replaces the transport (the demo's waits until its in-page fake API serves the page). */
+  setFetch(fetch: typeof globalThis.fetch): void {
+    this.#fetch = fetch;
   }
 
   /** The default timeout of every request (runtime config `requestTimeoutMs`). */
