@@ -14,6 +14,16 @@ const upstream = process.env.API_UPSTREAM?.replace(/\/+$/, '');
 /** API_TIMEOUT_MS: how long a request may go unanswered (default 15 s); tests shorten it. */
 const requestTimeoutMs = process.env.API_TIMEOUT_MS ? Number(process.env.API_TIMEOUT_MS) : undefined;
 
+/**
+ * Whether `npm start` opens a browser: not in CI or with NO_OPEN set, and on Linux and other Unixes
+ * only in a graphical session (elsewhere opening fails with a stack trace); the URL is printed anyway.
+ */
+function canOpenBrowser(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.CI || env.NO_OPEN) return false;
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
 const API_PREFIX = '/api';
 const rewriteApiPath = (path: string) => path.replace(/^\/api/, '');
 
@@ -72,7 +82,7 @@ function runtimeConfig(): Plugin {
 export default defineConfig({
   plugins: [react(), apiProxyGuardPlugin(), runtimeConfig()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  server: { port: 5173, strictPort: false, proxy, open: !process.env.CI && !process.env.NO_OPEN },
+  server: { port: 5173, strictPort: false, proxy, open: canOpenBrowser() },
   preview: { port: 4173, strictPort: false, proxy },
   build: {
     target: 'es2022',
