@@ -83,6 +83,28 @@ describe('Toast', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
+  it('the same message with a new id is a new note with a full timer', () => {
+    vi.useFakeTimers();
+    const onClose = vi.fn();
+    const view = (noteId: number) => <Toast message="Saved" noteId={noteId} onClose={onClose} autoHideDuration={DURATION} />;
+    const { rerender } = render(view(1));
+    advance(DURATION - 100);
+    rerender(view(2));
+    advance(DURATION - 1);
+    expect(onClose).not.toHaveBeenCalled();
+    advance(1);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('using the action closes the note', async () => {
+    const user = userEvent.setup();
+    const onAction = vi.fn();
+    const { onClose } = renderToast({ action: <button type="button" onClick={onAction}>Open</button> });
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    expect(onAction).toHaveBeenCalledTimes(1);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
   // Fake timers and user-event do not mix here: these tests send the events themselves.
   it('waits while focus is inside it, and gives a full timer again once focus leaves', () => {
     vi.useFakeTimers();
