@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { setSecretValue, type SetSecretValueInput } from './api';
+import { noteOwnWrite } from './own-writes';
 import { secretQueryKeys } from './query-keys';
 
 /**
@@ -14,10 +15,14 @@ export async function afterValueWritten(queryClient: QueryClient, { appId, secre
   ]);
 }
 
+/** Sets one value (the set-value, create and copy dialogs); noted as this tab's own write. */
 export function useSetSecretValue() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SetSecretValueInput) => setSecretValue(input),
-    onSuccess: (_secret, { appId, secretId, envId }) => afterValueWritten(queryClient, { appId, secretId, envId }),
+    onSuccess: (_secret, { appId, secretId, envId }) => {
+      noteOwnWrite(queryClient, { appId, envId, secretId });
+      return afterValueWritten(queryClient, { appId, secretId, envId });
+    },
   });
 }
