@@ -71,7 +71,7 @@ test('the secret page, masked and revealed, and the copy dialog have no axe viol
   await expect(development.getByText('••••••••')).toHaveCount(0);
   await expectNoViolations(page, 'secret page (revealed)');
 
-  await page.getByRole('region', { name: 'Staging' }).getByRole('button', { name: 'Copy into Staging from another environment' }).click();
+  await page.getByRole('region', { name: 'Staging' }).getByRole('button', { name: 'Copy from another environment into Staging' }).click();
   const copy = page.getByRole('dialog', { name: 'Copy SMTP_PASSWORD into Staging' });
   await expect(copy.getByRole('combobox', { name: 'Copy from' })).toHaveText('Development');
   await expectNoViolations(page, 'copy dialog');

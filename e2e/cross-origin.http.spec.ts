@@ -12,7 +12,7 @@ const APP = 'app_0080';
 
 test('signed in with the API base URL set to another origin: list, reveal and set a value over CORS', async ({ page, recorder, baseURL }) => {
   const value = `cross-origin-${Date.now().toString(36)}`;
-  await signInWithToken(page, 'demo-token', { baseUrl: HTTP_FAKE_URL });
+  await signInWithToken(page, 'demo-token', { writeToken: 'demo-token', baseUrl: HTTP_FAKE_URL });
   await page.goto(`/apps/${APP}/development`);
   const table = page.getByRole('table', { name: 'Secrets in Development' });
   await expect(table).toBeVisible();

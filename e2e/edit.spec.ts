@@ -125,7 +125,7 @@ test('create a secret in two environments, see it masked, reveal it, replace val
   await expect(development.getByLabel('Masked value in Development')).toHaveText(MASK);
 
   // Copy a value from another environment: never shown on the way.
-  await qa.getByRole('button', { name: 'Copy into QA from another environment' }).click();
+  await qa.getByRole('button', { name: 'Copy from another environment into QA' }).click();
   let copy = page.getByRole('dialog', { name: `Copy ${name} into QA` });
   const source = copy.getByRole('combobox', { name: 'Copy from' });
   await expect(source).toHaveText('Development');
@@ -140,7 +140,7 @@ test('create a secret in two environments, see it masked, reveal it, replace val
   await expect(qa.getByLabel('Value in QA', { exact: true })).toHaveText('staging-v2');
 
   // Into Production: a second step first; nothing is written before it.
-  await production.getByRole('button', { name: 'Copy into Production from another environment' }).click();
+  await production.getByRole('button', { name: 'Copy from another environment into Production' }).click();
   copy = page.getByRole('dialog', { name: `Copy ${name} into Production` });
   await expect(copy.getByRole('combobox', { name: 'Copy from' })).toHaveText('Development');
   await copy.getByRole('button', { name: 'Copy value' }).click();

@@ -63,7 +63,7 @@ export interface StoredSession {
 }
 
 /** The session "Explore the demo" leaves behind. */
-export const DEMO_SESSION: StoredSession = { baseUrl: '/api', readToken: 'demo-token', demo: true };
+export const DEMO_SESSION: StoredSession = { baseUrl: '/api', readToken: 'demo-token', writeToken: 'demo-token', demo: true };
 
 /** Signed in to the real API mode (the http project's fake behind the preview's /api proxy). */
 export const HTTP_SESSION: StoredSession = { ...DEMO_SESSION, demo: false };

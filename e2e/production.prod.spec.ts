@@ -11,7 +11,7 @@ const APP = 'app_payments';
 test('sign in, browse, reveal, copy, create, set a value, a secret’s page, sign out: no policy violation, no console error', async ({ page, context }) => {
   const policy = await watchPolicy(page);
   await context.grantPermissions(['clipboard-write']);
-  await signInWithToken(page, 'demo-token');
+  await signInWithToken(page, 'demo-token', { writeToken: 'demo-token' });
 
   // Browse: an app, another environment, a search.
   await page.getByRole('link', { name: /payments-api/ }).click();

@@ -65,6 +65,7 @@ function defaultOrigin(): string {
 export class ApiClient {
   #session: ApiSession | null = null;
   #unauthorizedListeners = new Set<() => void>();
+  #sessionListeners = new Set<() => void>();
   #unauthorizedSignalled = false;
   #etags = new Map<string, { etag: string; data: unknown }>();
   #unavailable = new Set<string>();
@@ -94,6 +95,21 @@ export class ApiClient {
     this.#unauthorizedSignalled = false;
     this.#etags.clear();
     this.#unavailable.clear();
+    for (const listener of this.#sessionListeners) listener();
+  }
+
+  /** Called whenever the session is set or cleared. Returns an unsubscribe function. */
+  onSessionChange(listener: () => void): () => void {
+    this.#sessionListeners.add(listener);
+    return () => this.#sessionListeners.delete(listener);
+  }
+
+  /**
+   * Whether writes can succeed: only with a Write token. The API token is the Read one, and
+   * neither scope includes the other, so without a Write token every write would be refused.
+   */
+  get canWrite(): boolean {
+    return Boolean(this.#session?.writeToken);
   }
 
   /** Remembers, until the session changes, that the server does not offer an endpoint (by name). */

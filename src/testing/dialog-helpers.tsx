@@ -9,6 +9,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { Environment } from '@/api/contract';
 import { createQueryClient } from '@/api/query-client';
 import { AppProviders } from '@/app/providers';
+import { ToastQueueProvider } from '@/components/toast-queue';
 import { sessionStore } from '@/features/session/session-store';
 import { setupUser } from './browse-helpers';
 import { APP } from './edit-helpers';
@@ -28,11 +29,13 @@ export interface RenderDialogOptions {
 }
 
 export function renderDialog(element: ReactElement, { token = 'demo-token' }: RenderDialogOptions = {}) {
-  sessionStore.signIn({ baseUrl: TEST_API_BASE, readToken: token, demo: false });
+  // The same token for writes: the dialogs' tests check what the server answers to it.
+  sessionStore.signIn({ baseUrl: TEST_API_BASE, readToken: token, writeToken: token, demo: false });
   const queryClient = createQueryClient({ retry: false });
   const router = createMemoryRouter(
     [
-      { path: DIALOG_PATH, element },
+      // The app's toast queue sits in its root route, inside the router, as here.
+      { path: DIALOG_PATH, element: <ToastQueueProvider>{element}</ToastQueueProvider> },
       { path: '*', element: <h1>Another page</h1> },
     ],
     { initialEntries: [DIALOG_PATH] },

@@ -26,11 +26,13 @@ export interface EnvironmentValueProps {
   onSet: () => void;
   onCopy: () => void;
   copyable: boolean;
+  /** False: setting and copying are disabled (a session without a Write token). */
+  canWrite: boolean;
   envHref: string;
 }
 
 /** One environment of the secret's page: masked value or "Not set", reveal, set or replace, copy. */
-export function EnvironmentValue({ appId, secretName, env, revealedUntil, onToggle, onSet, onCopy, copyable, envHref }: EnvironmentValueProps) {
+export function EnvironmentValue({ appId, secretName, env, revealedUntil, onToggle, onSet, onCopy, copyable, canWrite, envHref }: EnvironmentValueProps) {
   const headingId = useId();
   const name = environmentName(env);
   const preview = useQuery(listQuery({ appId, envId: env.id, names: [secretName] }));
@@ -81,16 +83,16 @@ export function EnvironmentValue({ appId, secretName, env, revealedUntil, onTogg
             aria-label={`${shown ? 'Hide' : 'Reveal'} value in ${name}`}
             aria-pressed={shown}
             onClick={() => onToggle(shown)}
-            disabled={!preview.data}
+            disabled={!preview.data || (!hasValue && !shown)}
             startIcon={shown ? <VisibilityOffIcon fontSize="small" /> : <VisibilityIcon fontSize="small" />}
           >
             {shown ? 'Hide' : 'Reveal'}
           </Button>
-          <Button size="small" aria-label={`${hasValue ? 'Replace' : 'Set'} value in ${name}`} onClick={onSet} startIcon={<EditIcon fontSize="small" />}>
+          <Button size="small" aria-label={`${hasValue ? 'Replace' : 'Set'} value in ${name}`} onClick={onSet} disabled={!canWrite} startIcon={<EditIcon fontSize="small" />}>
             {hasValue ? 'Replace' : 'Set value'}
           </Button>
           {copyable ? (
-            <Button size="small" aria-label={`Copy into ${name} from another environment`} onClick={onCopy} startIcon={<CopyIcon fontSize="small" />}>
+            <Button size="small" aria-label={`Copy from another environment into ${name}`} onClick={onCopy} disabled={!canWrite} startIcon={<CopyIcon fontSize="small" />}>
               Copy from…
             </Button>
           ) : null}

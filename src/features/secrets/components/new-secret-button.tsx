@@ -2,7 +2,8 @@ import { lazy, Suspense, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Button from '@mui/material/Button';
 import { AddIcon } from '@/components/icons';
-import { Toast } from '@/components/toast';
+import { useToasts } from '@/components/toast-queue';
+import { useCanWrite } from '@/api/use-can-write';
 import type { NewSecret } from '../api';
 import type { CreateSecretDialogProps } from './create-secret-dialog';
 
@@ -17,10 +18,22 @@ export function NewSecretButton({
   secretHref,
 }: Omit<CreateSecretDialogProps, 'onClose' | 'onCreated'>) {
   const [open, setOpen] = useState(false);
-  const [done, setDone] = useState<{ secret: NewSecret; message: string } | null>(null);
+  const canWrite = useCanWrite();
+  const toasts = useToasts();
+  const announce = (secret: NewSecret, message: string) =>
+    toasts.show({
+      message,
+      severity: 'success',
+      autoHideDuration: 8000,
+      action: (
+        <Button color="inherit" size="small" component={RouterLink} to={secretHref(secret.id)}>
+          Open
+        </Button>
+      ),
+    });
   return (
     <>
-      <Button variant="contained" startIcon={<AddIcon />} onClick={() => setOpen(true)} disabled={environments.length === 0} sx={{ minHeight: 40 }}>
+      <Button variant="contained" startIcon={<AddIcon />} onClick={() => setOpen(true)} disabled={environments.length === 0 || !canWrite} sx={{ minHeight: 40 }}>
         New secret
       </Button>
       {open ? (
@@ -31,23 +44,10 @@ export function NewSecretButton({
             defaultEnvId={defaultEnvId}
             secretHref={secretHref}
             onClose={() => setOpen(false)}
-            onCreated={(secret, message) => setDone({ secret, message })}
+            onCreated={announce}
           />
         </Suspense>
       ) : null}
-      <Toast
-        severity="success"
-        message={done ? done.message : null}
-        onClose={() => setDone(null)}
-        autoHideDuration={8000}
-        action={
-          done ? (
-            <Button color="inherit" size="small" component={RouterLink} to={secretHref(done.secret.id)}>
-              Open
-            </Button>
-          ) : undefined
-        }
-      />
     </>
   );
 }

@@ -11,7 +11,9 @@ import { isApiError } from '@/api/api-error';
 import type { Environment, PurposeType } from '@/api/contract';
 import { ErrorAlert } from '@/components/error-alert';
 import { PageHeading } from '@/components/page';
-import { Toast } from '@/components/toast';
+import { useToasts } from '@/components/toast-queue';
+import { useCanWrite } from '@/api/use-can-write';
+import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { usePreferences } from '@/lib/preferences';
 import { markSecretDetailUnavailable } from '../api';
@@ -101,11 +103,13 @@ function SecretEnvironments({ appId, secretId, secretName, purposeType, environm
   const { autoHideSeconds } = usePreferences();
   const reveal = useRevealedValues({ appId, envIds: environments.map((env) => env.id), autoHideMs: autoHideSeconds * 1000 });
   const [editing, setEditing] = useState<Editing>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const toasts = useToasts();
+  const onSaved = (message: string) => toasts.show({ message, severity: 'success' });
   const purpose = purposeType === undefined ? undefined : (PURPOSES[purposeType as PurposeType] as (typeof PURPOSES)[PurposeType] | undefined);
 
   const closeEditor = () => setEditing(null);
   const beforeWrite = editing ? () => reveal.hide(editing.env.id, secretName) : undefined;
+  const canWrite = useCanWrite();
 
   return (
     <>
@@ -123,6 +127,7 @@ function SecretEnvironments({ appId, secretId, secretName, purposeType, environm
             </Stack>
           )}
         </Box>
+        {canWrite ? null : <ReadOnlyNotice />}
         {environments.length === 0 ? <Alert severity="info">This account has no environments yet.</Alert> : null}
         {environments.map((env) => (
           <EnvironmentValue
@@ -135,11 +140,15 @@ function SecretEnvironments({ appId, secretId, secretName, purposeType, environm
             onSet={() => setEditing({ kind: 'set', env })}
             onCopy={() => setEditing({ kind: 'copy', env })}
             copyable={environments.length > 1}
+            canWrite={canWrite}
             envHref={envHref(env, secretName)}
           />
         ))}
         <Typography variant="body2" color="text.secondary">
           Revealed values hide after {autoHideSeconds} s or when you leave this tab.
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          Looking for Rename or Delete? The secrets service’s API offers neither, so the dashboard cannot either.
         </Typography>
       </Stack>
       <Suspense fallback={null}>
@@ -149,7 +158,7 @@ function SecretEnvironments({ appId, secretId, secretName, purposeType, environm
             appId={appId}
             target={{ secretId, secretName, environment: editing.env }}
             onClose={closeEditor}
-            onSaved={setMessage}
+            onSaved={onSaved}
             onBeforeWrite={beforeWrite}
             secretHref={secretHref}
           />
@@ -163,12 +172,11 @@ function SecretEnvironments({ appId, secretId, secretName, purposeType, environm
             target={editing.env}
             environments={environments}
             onClose={closeEditor}
-            onSaved={setMessage}
+            onSaved={onSaved}
             onBeforeWrite={beforeWrite}
           />
         ) : null}
       </Suspense>
-      <Toast severity="success" message={message} onClose={() => setMessage(null)} />
     </>
   );
 }
@@ -176,7 +184,8 @@ function SecretEnvironments({ appId, secretId, secretName, purposeType, environm
 /** A secret the token may change but not read (a Write token): set or replace per environment. */
 function WriteOnlySecret({ appId, secretId, environments, secretHref }: SecretDetailProps) {
   const [editing, setEditing] = useState<Environment | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const toasts = useToasts();
+  const onSaved = (message: string) => toasts.show({ message, severity: 'success' });
   return (
     <>
       <Stack spacing={2}>
@@ -201,12 +210,11 @@ function WriteOnlySecret({ appId, secretId, environments, secretHref }: SecretDe
             target={{ secretId, secretName: 'this secret', environment: editing }}
             readable={false}
             onClose={() => setEditing(null)}
-            onSaved={setMessage}
+            onSaved={onSaved}
             secretHref={secretHref}
           />
         ) : null}
       </Suspense>
-      <Toast severity="success" message={message} onClose={() => setMessage(null)} />
     </>
   );
 }

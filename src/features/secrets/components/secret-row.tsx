@@ -78,8 +78,9 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
           type="button"
           className={styles.iconButton}
           aria-label={`${shown ? 'Hide' : 'Reveal'} ${secret.key}`}
-          title={shown ? 'Hide' : 'Reveal'}
+          title={shown ? 'Hide' : hasValue ? 'Reveal' : 'No value to reveal'}
           aria-pressed={shown}
+          disabled={!hasValue && !shown}
           onClick={() => onToggle(secret.key, shown)}
         >
           {shown ? HIDE_ICON : REVEAL_ICON}
@@ -94,11 +95,16 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
         >
           {COPY_ICON}
         </button>
-        {onEdit ? (
-          <button type="button" className={styles.iconButton} aria-label={`Edit ${secret.key}`} title="Set value" onClick={() => onEdit(secret)}>
-            {EDIT_ICON}
-          </button>
-        ) : null}
+        <button
+          type="button"
+          className={styles.iconButton}
+          aria-label={`Edit ${secret.key}`}
+          title={onEdit ? 'Edit value' : 'Editing needs a Write token'}
+          disabled={!onEdit}
+          onClick={() => onEdit?.(secret)}
+        >
+          {EDIT_ICON}
+        </button>
       </div>
     </>
   );

@@ -1,5 +1,5 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -7,14 +7,17 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { Environment, RenderedSecret } from '@/api/contract';
+import type { Environment, RenderedSecret, RenderedSecretsResponse } from '@/api/contract';
 import { isApiError } from '@/api/api-error';
 import { ErrorAlert } from '@/components/error-alert';
 import { SearchField } from '@/components/search-field';
-import { Toast } from '@/components/toast';
+import { useCanWrite } from '@/api/use-can-write';
+import { ReadOnlyNotice } from '@/components/read-only-notice';
+import { useToasts } from '@/components/toast-queue';
 import { environmentName } from '@/lib/environment-name';
 import { usePreferences } from '@/lib/preferences';
 import { listQuery } from '../list-query';
+import { changedKeys, takeOwnWrites } from '../own-writes';
 import { revealedQuery } from '../revealed-query';
 import { useCopySecret } from '../use-copy-secret';
 import { useRevealedValues } from '../use-revealed-values';
@@ -47,16 +50,32 @@ function useSlashFocuses(ref: RefObject<HTMLInputElement | null>) {
   }, [ref]);
 }
 
-/** Says so, unobtrusively, when the environment changed on the server while the user was looking. */
-function useChangedNotice(digest: string | undefined) {
-  const seen = useRef<string | undefined>(undefined);
-  const [changed, setChanged] = useState(false);
+/**
+ * Says so, unobtrusively, when the environment's list changed on the server while the user was
+ * looking: compared by key with the list shown before, leaving out this tab's own writes.
+ */
+function useChangedNotice(appId: string, envId: string, envName: string, data: RenderedSecretsResponse | undefined) {
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const seen = useRef<RenderedSecretsResponse | undefined>(undefined);
   useEffect(() => {
-    if (digest === undefined) return;
-    if (seen.current !== undefined && seen.current !== digest) setChanged(true);
-    seen.current = digest;
-  }, [digest]);
-  return [changed, () => setChanged(false)] as const;
+    if (data === undefined || data === seen.current) return;
+    const before = seen.current;
+    seen.current = data;
+    if (before === undefined || before.secretDigest === data.secretDigest) return;
+    if (changedKeys(before.secrets, data.secrets, takeOwnWrites(queryClient, appId, envId)).length === 0) return;
+    toasts.show({ key: `changed:${appId}/${envId}`, message: `Secrets in ${envName} changed on the server; the list is up to date.`, autoHideDuration: 6000 });
+  }, [data, queryClient, toasts, appId, envId, envName]);
+}
+
+/** The outcome of a copy, as a note in the app's queue. */
+function useCopyNotes({ message, failed, dismiss }: { message: string | null; failed: boolean; dismiss: () => void }) {
+  const toasts = useToasts();
+  useEffect(() => {
+    if (message === null) return;
+    toasts.show({ message, severity: failed ? 'error' : 'success', autoHideDuration: 4000 });
+    dismiss();
+  }, [message, failed, dismiss, toasts]);
 }
 
 /**
@@ -70,7 +89,10 @@ function RevealAllStatus({ appId, envId, onRetry }: { appId: string; envId: stri
   return null;
 }
 
-export function SecretsView({ appId, environment, search, onSearchChange, secretHref, onEdit, actions }: SecretsViewProps) {
+export function SecretsView({ appId, environment, search, onSearchChange, secretHref, onEdit: onEditProp, actions }: SecretsViewProps) {
+  // Without a Write token the rows' Edit stays visible but disabled (ReadOnlyNotice says why).
+  const canWrite = useCanWrite();
+  const onEdit = canWrite ? onEditProp : undefined;
   const envId = environment.id;
   const { autoHideSeconds } = usePreferences();
   const list = useQuery({
@@ -84,7 +106,6 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
   const copy = useCopySecret({ appId, envId });
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocuses(searchRef);
-  const [changed, dismissChanged] = useChangedNotice(list.data?.secretDigest);
 
   const deferredSearch = useDeferredValue(search);
   const all = list.data?.secrets;
@@ -100,10 +121,15 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
   const revealAll = useCallback(() => revealAllIn(envId), [revealAllIn, envId]);
   const allRevealed = reveal.isAllRevealed(envId);
   const envName = environmentName(environment);
+  // A token that may not read here (a Write token) is offered nothing to reveal.
+  const cannotRead = isApiError(list.error) && list.error.status === 403;
+  useChangedNotice(appId, envId, envName, list.data);
+  useCopyNotes(copy);
 
   return (
     <>
       <Stack spacing={2}>
+        {canWrite ? null : <ReadOnlyNotice />}
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'flex-start' } }}>
           <SearchField
             inputRef={searchRef}
@@ -112,9 +138,11 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
             onChange={onSearchChange}
             keyShortcuts="/"
             helperText="Press / to search"
+            keyboardOnly
             sx={{ flex: 1, maxWidth: { sm: 420 } }}
           />
           <Box sx={{ flex: 1, display: { xs: 'none', sm: 'block' } }} />
+          {cannotRead ? null : (
           <Button
             variant="outlined"
             onClick={allRevealed ? () => hideEnvironment(envId) : revealAll}
@@ -124,6 +152,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
           >
             {allRevealed ? 'Hide all' : 'Reveal all'}
           </Button>
+          )}
           {actions}
         </Stack>
 
@@ -145,7 +174,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
         ) : (
           <>
             <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
-              {list.data.secrets.length === 0
+              {list.data.secrets.length === 0 || matches.length === 0
                 ? ''
                 : deferredSearch.trim()
                   ? `${matches.length} of ${list.data.secrets.length} secrets match “${deferredSearch.trim()}”`
@@ -159,6 +188,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
             ) : matches.length === 0 ? (
               <Alert
                 severity="info"
+                variant="outlined"
                 role="status"
                 action={
                   <Button color="inherit" size="small" onClick={() => onSearchChange('')}>
@@ -184,9 +214,6 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
           </>
         )}
       </Stack>
-
-      <Toast onClose={dismissChanged} autoHideDuration={6000} message={changed ? `Secrets in ${envName} changed on the server; the list is up to date.` : null} />
-      <Toast severity={copy.failed ? 'error' : 'success'} message={copy.message} onClose={copy.dismiss} autoHideDuration={4000} />
     </>
   );
 }

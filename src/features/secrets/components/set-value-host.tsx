@@ -1,5 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
-import { Toast } from '@/components/toast';
+import { lazy, Suspense } from 'react';
+import { useToasts } from '@/components/toast-queue';
 import type { SetValueDialogProps, SetValueTarget } from './set-value-dialog';
 
 // The dialog loads when first opened: it is not on the secrets page's path.
@@ -11,15 +11,15 @@ export function SetValueHost({
   onClose,
   ...props
 }: Omit<SetValueDialogProps, 'target' | 'onSaved'> & { target: SetValueTarget | null }) {
-  const [message, setMessage] = useState<string | null>(null);
+  const toasts = useToasts();
+  const onSaved = (message: string) => toasts.show({ message, severity: 'success' });
   return (
     <>
       {target ? (
         <Suspense fallback={null}>
-          <SetValueDialog key={`${target.secretId}/${target.environment.id}`} target={target} onClose={onClose} onSaved={setMessage} {...props} />
+          <SetValueDialog key={`${target.secretId}/${target.environment.id}`} target={target} onClose={onClose} onSaved={onSaved} {...props} />
         </Suspense>
       ) : null}
-      <Toast severity="success" message={message} onClose={() => setMessage(null)} />
     </>
   );
 }
