@@ -74,7 +74,7 @@ test('sign in, find and open an app, switch environments and search; the theme f
   await expect(html).toHaveClass(/\bdark\b/);
   await expect(banner.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
   await banner.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('menuitem', { name: 'Theme: follow the system' }).click();
+  await page.getByRole('menuitemradio', { name: 'Follow the system' }).click();
   await expect(html).toHaveClass(/\blight\b/);
   await expect(banner.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible();
 });

@@ -1,8 +1,14 @@
+import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import Divider from '@mui/material/Divider';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import { useColorScheme } from '@mui/material/styles';
+import { CheckIcon } from '@/components/icons';
+import { useToasts } from '@/components/toast-queue';
 import { AUTO_HIDE_CHOICES, preferencesStore, usePreferences } from '@/lib/preferences';
 import { useSession } from '@/features/session/use-session';
 
@@ -13,48 +19,73 @@ async function resetDemo(queryClient: ReturnType<typeof useQueryClient>) {
   await queryClient.resetQueries();
 }
 
-/** The settings menu's content: loaded when the Settings button is first used. */
+const THEMES = [
+  { mode: 'system', label: 'Follow the system' },
+  { mode: 'light', label: 'Light' },
+  { mode: 'dark', label: 'Dark' },
+] as const;
+
+const autoHideLabel = (seconds: number) => (seconds < 60 ? `${seconds} seconds` : `${seconds / 60} minute${seconds === 60 ? '' : 's'}`);
+
+/** One choice of a group: a radio item, its check mark showing the current one. */
+function Choice({ checked, onChoose, children }: { checked: boolean; onChoose: () => void; children: ReactNode }) {
+  return (
+    <MenuItem role="menuitemradio" aria-checked={checked} selected={checked} onClick={onChoose}>
+      <ListItemIcon>{checked ? <CheckIcon fontSize="small" /> : null}</ListItemIcon>
+      <ListItemText>{children}</ListItemText>
+    </MenuItem>
+  );
+}
+
+/** The settings menu's content, in labelled groups: loaded when the Settings button is first used. */
 export default function SettingsMenu({ id, anchor, onClose }: { id: string; anchor: HTMLElement; onClose: () => void }) {
   const { autoHideSeconds } = usePreferences();
   const { mode, setMode } = useColorScheme();
   const demo = useSession()?.demo ?? false;
   const queryClient = useQueryClient();
+  const toasts = useToasts();
   return (
     <Menu anchorEl={anchor} open onClose={onClose} slotProps={{ list: { id, 'aria-label': 'Settings' } }}>
-      <MenuItem disabled dense>
-        Hide revealed values after
-      </MenuItem>
+      <ListSubheader>Hide revealed values after</ListSubheader>
       {AUTO_HIDE_CHOICES.map((seconds) => (
-        <MenuItem
+        <Choice
           key={seconds}
-          selected={seconds === autoHideSeconds}
-          onClick={() => {
+          checked={seconds === autoHideSeconds}
+          onChoose={() => {
             preferencesStore.set({ autoHideSeconds: seconds });
             onClose();
           }}
         >
-          {seconds < 60 ? `${seconds} seconds` : `${seconds / 60} minute${seconds === 60 ? '' : 's'}`}
-        </MenuItem>
+          {autoHideLabel(seconds)}
+        </Choice>
       ))}
       <Divider />
-      <MenuItem
-        selected={mode === 'system'}
-        onClick={() => {
-          setMode('system');
-          onClose();
-        }}
-      >
-        Theme: follow the system
-      </MenuItem>
+      <ListSubheader>Theme</ListSubheader>
+      {THEMES.map((theme) => (
+        <Choice
+          key={theme.mode}
+          checked={(mode ?? 'system') === theme.mode}
+          onChoose={() => {
+            setMode(theme.mode);
+            onClose();
+          }}
+        >
+          {theme.label}
+        </Choice>
+      ))}
       {demo ? <Divider /> : null}
+      {demo ? <ListSubheader>Demo</ListSubheader> : null}
       {demo ? (
         <MenuItem
           onClick={() => {
             onClose();
-            void resetDemo(queryClient);
+            void resetDemo(queryClient).then(() =>
+              toasts.show({ message: 'Demo data reset: every app and secret is as it was at the start.', severity: 'success' }),
+            );
           }}
         >
-          Reset demo data
+          <ListItemIcon />
+          <ListItemText>Reset demo data</ListItemText>
         </MenuItem>
       ) : null}
     </Menu>
