@@ -117,6 +117,25 @@ test('settings: labelled groups with the current choice checked; resetting the d
   await expect(page.getByText('Demo data reset: every app and secret is as it was at the start.')).toBeVisible();
 });
 
+test('a secret just created is scrolled into view and highlighted', async ({ page }) => {
+  await startSignedIn(page);
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto('/apps/app_payments/development');
+  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  // Last in the list, far below the fold of a 600 px window.
+  const name = `ZZ_NEW_${Date.now().toString(36).toUpperCase()}`;
+  await page.getByRole('button', { name: 'New secret' }).click();
+  const dialog = page.getByRole('dialog', { name: /^(New secret|Initial values of )/ });
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill(name);
+  await dialog.getByRole('textbox', { name: 'Initial value in Development' }).fill('v1');
+  await dialog.getByRole('button', { name: 'Create secret' }).click();
+  await expect(dialog).toBeHidden();
+  const created = row(page, name);
+  await expect(created).toBeInViewport();
+  await expect(page.locator('[role="row"][data-highlighted]')).toHaveCount(1);
+  await expect(page.locator('[role="row"][data-highlighted]')).toContainText(name);
+});
+
 test('a search with no match says so once', async ({ page }) => {
   await startSignedIn(page);
   await page.goto('/apps/app_payments/development?q=NO_SUCH_KEY_ANYWHERE');
@@ -143,7 +162,6 @@ for (const width of [1280, 360]) {
     const shot = async (name: string) => {
       const path = testInfo.outputPath(`${name}-${width}.png`);
       await page.screenshot({ fullPage: true, path });
-      await testInfo.attach(`${name}-${width}`, { path, contentType: 'image/png' });
     };
     await page.goto('/sign-in');
     await expect(page.getByRole('button', { name: 'Explore the demo' })).toBeVisible();

@@ -43,6 +43,9 @@ export function Component() {
     if (shownSlug) lastEnvironment.remember(appId, shownSlug);
   }, [appId, shownSlug]);
   if (editing && editing.envId !== envId) setEditing(null);
+  // The secret created last from this page: the list scrolls to it and highlights it.
+  const [created, setCreated] = useState<string | null>(null);
+  const onCreated = useCallback((secret: { name: string }) => setCreated(secret.name), []);
   return (
     <PageContainer>
       <PageHeading detail={envName ? ` · ${envName}` : null}>{app.data?.name ?? appId}</PageHeading>
@@ -61,7 +64,8 @@ export function Component() {
                 onSearchChange={onSearchChange}
                 secretHref={secretHref}
                 onEdit={onEdit}
-                actions={<NewSecretButton appId={appId} environments={list} defaultEnvId={env.id} secretHref={secretHref} />}
+                highlightKey={created}
+                actions={<NewSecretButton appId={appId} environments={list} defaultEnvId={env.id} secretHref={secretHref} onCreated={onCreated} />}
               />
             ) : (
               <Alert severity="warning" role="status">

@@ -16,11 +16,13 @@ export function NewSecretButton({
   environments,
   defaultEnvId,
   secretHref,
-}: Omit<CreateSecretDialogProps, 'onClose' | 'onCreated'>) {
+  onCreated,
+}: Omit<CreateSecretDialogProps, 'onClose' | 'onCreated'> & { onCreated?: (secret: NewSecret) => void }) {
   const [open, setOpen] = useState(false);
   const canWrite = useCanWrite();
   const toasts = useToasts();
-  const announce = (secret: NewSecret, message: string) =>
+  const announce = (secret: NewSecret, message: string) => {
+    onCreated?.(secret);
     toasts.show({
       message,
       severity: 'success',
@@ -31,6 +33,7 @@ export function NewSecretButton({
         </Button>
       ),
     });
+  };
   return (
     <>
       <Button variant="contained" startIcon={<AddIcon />} onClick={() => setOpen(true)} disabled={environments.length === 0 || !canWrite} sx={{ minHeight: 40 }}>

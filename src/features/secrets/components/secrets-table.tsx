@@ -62,6 +62,8 @@ export interface SecretsTableProps extends Omit<SecretRowActions, 'onOpen' | 'on
   secrets: readonly RenderedSecret[];
   revealOf: (key: string) => RowReveal | null;
   caption: string;
+  /** A key just created: scrolled into view once it is in the list, and briefly highlighted. */
+  highlightKey?: string | null | undefined;
 }
 
 interface VirtualRowProps extends SecretRowActions {
@@ -73,11 +75,12 @@ interface VirtualRowProps extends SecretRowActions {
   secret: RenderedSecret;
   reveal: RowReveal | null;
   expanded: boolean;
+  highlighted: boolean;
   measure: (node: HTMLDivElement | null) => void;
 }
 
 /** A positioned row. Memoized with its content: a change in one row re-renders that row only. */
-const VirtualRow = memo(function VirtualRow({ index, offset, height, measure, ...row }: VirtualRowProps) {
+const VirtualRow = memo(function VirtualRow({ index, offset, height, measure, highlighted, ...row }: VirtualRowProps) {
   return (
     <div
       role="row"
@@ -85,7 +88,8 @@ const VirtualRow = memo(function VirtualRow({ index, offset, height, measure, ..
       data-index={index}
       data-expanded={row.expanded}
       ref={row.expanded ? measure : undefined}
-      className={`${rowStyles.row} ${rowStyles.body}${row.expanded ? ` ${rowStyles.expanded}` : ''}`}
+      data-highlighted={highlighted || undefined}
+      className={`${rowStyles.row} ${rowStyles.body}${row.expanded ? ` ${rowStyles.expanded}` : ''}${highlighted ? ` ${rowStyles.highlighted}` : ''}`}
       style={{ transform: `translateY(${offset}px)`, height: row.expanded ? undefined : height }}
     >
       <SecretRow {...row} />
@@ -100,7 +104,7 @@ const NONE: ReadonlySet<string> = new Set();
  * the page scroll is the list's scroll. Rows have a fixed height; a revealed value shows on its
  * row's one line, and only its explicit Expand makes that row taller (measured).
  */
-export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggle, onCopy, onEdit, secretHref }: SecretsTableProps) {
+export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggle, onCopy, onEdit, secretHref, highlightKey }: SecretsTableProps) {
   const navigate = useNavigate();
   const onOpen = useCallback((href: string) => void navigate(href), [navigate]);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -179,6 +183,20 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
     virtualizer.measure();
   }, [virtualizer, rowHeight]);
 
+  // A new key: scrolled to once, when the refreshed list first holds it.
+  const scrolledTo = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!highlightKey || scrolledTo.current === highlightKey) return;
+    const index = secrets.findIndex((secret) => secret.key === highlightKey);
+    if (index < 0) return;
+    // After the frame: the closing dialog gives focus back to its button first, which scrolls.
+    const frame = requestAnimationFrame(() => {
+      scrolledTo.current = highlightKey;
+      virtualizer.scrollToIndex(index, { align: 'center' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [highlightKey, secrets, virtualizer]);
+
   const measure = virtualizer.measureElement;
   return (
     <Paper variant="outlined" role="table" aria-label={caption} aria-rowcount={secrets.length + 1}>
@@ -210,6 +228,7 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
               envId={envId}
               reveal={reveal}
               expanded={open.has(secret.key)}
+              highlighted={secret.key === highlightKey}
               onExpand={onExpand}
               onToggle={onToggle}
               onCopy={onCopy}

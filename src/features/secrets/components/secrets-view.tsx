@@ -34,6 +34,8 @@ export interface SecretsViewProps {
   onEdit?: ((secret: RenderedSecret) => void) | undefined;
   /** Extra toolbar actions (e.g. "New secret"). */
   actions?: ReactNode;
+  /** A key just created here: scrolled to and briefly highlighted. */
+  highlightKey?: string | null | undefined;
 }
 
 function useSlashFocuses(ref: RefObject<HTMLInputElement | null>) {
@@ -89,7 +91,7 @@ function RevealAllStatus({ appId, envId, onRetry }: { appId: string; envId: stri
   return null;
 }
 
-export function SecretsView({ appId, environment, search, onSearchChange, secretHref, onEdit: onEditProp, actions }: SecretsViewProps) {
+export function SecretsView({ appId, environment, search, onSearchChange, secretHref, onEdit: onEditProp, actions, highlightKey }: SecretsViewProps) {
   // Without a Write token the rows' Edit stays visible but disabled (ReadOnlyNotice says why).
   const canWrite = useCanWrite();
   const onEdit = canWrite ? onEditProp : undefined;
@@ -209,6 +211,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
                 onCopy={copy.copy}
                 onEdit={onEdit}
                 secretHref={secretHref}
+                highlightKey={highlightKey}
               />
             )}
           </>
