@@ -4,8 +4,8 @@ import { test, expect, HTTP_SESSION, startSignedIn } from './fixtures';
  * What the dialogs cannot prove alone (they are tested rendered by themselves in Vitest): the
  * guards against leaving with typed input across real routes and a real reload, production asking
  * on create, the success toast's Open link, and a value with new lines, tabs, markup and emoji
- * round-tripping through the real API and shown as inert text. Over HTTP: the demo's service worker
- * is lost when a reload is cancelled (a known demo bug), and writes get the leanest answers.
+ * round-tripping through the real API and shown as inert text. Over HTTP, where writes get the
+ * leanest answers (the demo's own cancelled reload is demo-unload.spec.ts).
  */
 const APP = 'app_0075';
 
