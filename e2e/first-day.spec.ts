@@ -167,7 +167,7 @@ for (const width of [1280, 360]) {
     await expect(page.getByRole('button', { name: 'Explore the demo' })).toBeVisible();
     await shot('sign-in');
     await page.getByRole('button', { name: 'Explore the demo' }).click();
-    await expect(page.getByRole('heading', { name: 'Apps', level: 1 })).toBeVisible();
+    await expect(page.getByRole('link', { name: /payments-api/ })).toBeVisible();
     await shot('apps');
     await page.goto('/apps/app_payments/development');
     await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
@@ -184,6 +184,7 @@ for (const width of [1280, 360]) {
     await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard' }).click();
     await row(page, 'DATABASE_URL').getByRole('link', { name: 'DATABASE_URL', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'DATABASE_URL' })).toBeVisible();
+    await expect(page.getByLabel('Masked value in Production')).toBeVisible();
     await shot('secret');
   });
 }

@@ -52,7 +52,7 @@ export function OpenAppForm({ onOpen }: { onOpen: (app: App) => void }) {
     >
       <Stack spacing={1}>
         {/* The choice first: it says what the field below takes. */}
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 1.5 }} sx={{ alignItems: { sm: 'center' } }}>
           <FormLabel id={kindLabelId}>Look the app up</FormLabel>
           <RadioGroup row aria-labelledby={kindLabelId} value={kind} onChange={(e) => setKind(e.target.value as AppIdentifierType)}>
             <FormControlLabel value="Name" control={<Radio size="small" />} label="by name" />
