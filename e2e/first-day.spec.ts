@@ -146,11 +146,14 @@ test('a search with no match says so once', async ({ page }) => {
 test('the apps page asks how to look an app up before the field it applies to', async ({ page }) => {
   await startSignedIn(page);
   await page.goto('/apps');
+  // Measured once the list above has loaded (its skeletons are taller than the list).
+  await expect(page.getByRole('link', { name: /payments-api/ })).toBeVisible();
   const form = page.getByRole('form', { name: 'Open an app by name or id' });
   const choice = form.getByRole('radiogroup', { name: 'Look the app up' });
   const field = form.getByRole('textbox', { name: 'App name' });
-  const [choiceBox, fieldBox] = [await choice.boundingBox(), await field.boundingBox()];
-  expect(choiceBox!.y + choiceBox!.height).toBeLessThanOrEqual(fieldBox!.y);
+  const choiceBottom = await choice.evaluate((el) => el.getBoundingClientRect().bottom);
+  const fieldTop = await field.evaluate((el) => el.getBoundingClientRect().top);
+  expect(choiceBottom).toBeLessThanOrEqual(fieldTop);
   await choice.getByRole('radio', { name: 'by id' }).check();
   await expect(form.getByRole('textbox', { name: 'App id' })).toBeVisible();
 });
