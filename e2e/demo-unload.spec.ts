@@ -1,4 +1,4 @@
-import { test, expect, openDemoEnvironment, row } from './fixtures';
+import { test, expect, openDemoEnvironment, reloadAndStay, row } from './fixtures';
 
 /**
  * The demo's fake API after a cancelled reload: msw tells its service worker on `beforeunload` that
@@ -17,10 +17,7 @@ test('after choosing to stay on a reload, the demo still saves, lists and reload
   await field.fill('kept-after-stay');
 
   // A reload with typed input: the browser's leave prompt; dismissing it (Stay) keeps the page.
-  const prompt = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))));
-  await field.click(); // the browser shows the prompt only after a user gesture on the page
-  await page.evaluate(() => location.reload());
-  expect(await prompt).toBe('beforeunload');
+  await reloadAndStay(page, field);
   await expect(field).toHaveValue('kept-after-stay');
 
   // The fake still answers: the save, the value read back, another environment's list.

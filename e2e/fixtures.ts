@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Page, type Request } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page, type Request } from '@playwright/test';
 import { HEADERS, PATHS } from '../src/api/contract-http';
 import { SESSION_KEY } from './audit';
 import { HTTP_FAKE_URL } from './constants';
@@ -212,3 +212,13 @@ export function setValuePattern(envId?: string): string {
   return `${contractPathPattern(PATHS.values, envId === undefined ? {} : { envId })}$`;
 }
 
+/**
+ * Reloads the page and answers the browser's leave prompt with Stay. The prompt shows only after
+ * a user gesture on the page: `gesture` is clicked first (a field the user typed into).
+ */
+export async function reloadAndStay(page: Page, gesture: Locator): Promise<void> {
+  const prompt = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))));
+  await gesture.click();
+  await page.evaluate(() => location.reload());
+  expect(await prompt).toBe('beforeunload');
+}

@@ -1,4 +1,4 @@
-import { test, expect, HTTP_SESSION, startSignedIn } from './fixtures';
+import { test, expect, HTTP_SESSION, reloadAndStay, startSignedIn } from './fixtures';
 
 /**
  * What the dialogs cannot prove alone (they are tested rendered by themselves in Vitest): the
@@ -59,10 +59,7 @@ test('typed input survives leaving attempts; create asks for production; the toa
   await expect(page).toHaveURL(new RegExp(`/apps/${APP}/secrets/`));
 
   // A reload: the browser's own leave prompt; dismissing it keeps the page and the input.
-  const prompt = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))));
-  await field.click(); // the browser shows the prompt only after a user gesture on the page
-  await page.evaluate(() => location.reload());
-  expect(await prompt).toBe('beforeunload');
+  await reloadAndStay(page, field);
   await expect(field).toHaveValue('typed, not saved');
 
   // Saved after all: the guard is gone, leaving asks nothing.
