@@ -2,6 +2,8 @@
  * The one error type the UI sees. Its message never contains a token or a secret value: it is
  * built only from the HTTP status, the endpoint's name and the server's error fields.
  */
+import { MAX_VALUE_BYTES } from './contract-http';
+
 export type ApiErrorKind =
   | 'http' // the server answered with a non-2xx status
   | 'network' // the request never got an answer (offline, DNS, CORS, connection reset)
@@ -84,6 +86,8 @@ export function defaultMessage(status: number, endpoint: string): string {
       return `Not found (${endpoint}).`;
     case 409:
       return 'It already exists.';
+    case 413:
+      return `Too large: the server refused the request to ${endpoint} (HTTP 413). A value can be at most ${MAX_VALUE_BYTES / 2 ** 20} MiB of UTF-8.`;
     case 429:
       return 'Too many requests. Wait a moment and try again.';
     default:

@@ -81,7 +81,7 @@ describe('error normalization', () => {
     expect(error.retryAfterMs).toBeUndefined();
   });
 
-  it.each([400, 401, 403, 404, 409, 429, 500, 503])('HTTP %i with a non-JSON body → a fallback message', async (status) => {
+  it.each([400, 401, 403, 404, 409, 413, 429, 500, 503])('HTTP %i with a non-JSON body → a fallback message', async (status) => {
     const { client } = setup({
       fetch: fakeFetch(async () => new Response(`<html>${CANARY} ${READ_TOKEN}</html>`, { status, headers: { 'Content-Type': 'text/html' } })),
     });
@@ -93,6 +93,13 @@ describe('error normalization', () => {
     expect(error.message).not.toContain(READ_TOKEN);
     expect(error.requestId).toBeUndefined();
     expect(String(error.cause)).not.toContain(CANARY);
+  });
+
+  it('a 413 from a proxy (an HTML page) reads as too large, with the limit', async () => {
+    const { client } = setup({ fetch: fakeFetch(async () => new Response('<html>413 Request Entity Too Large</html>', { status: 413, headers: { 'Content-Type': 'text/html' } })) });
+    const error = await catchError(client.request(endpoints.listEnvironments()));
+    expect(error.status).toBe(413);
+    expect(error.message).toBe('Too large: the server refused the request to list environments (HTTP 413). A value can be at most 1 MiB of UTF-8.');
   });
 
   it('falls back to the status message when the JSON error body has no or a blank message', async () => {
