@@ -1,5 +1,5 @@
-import { test, expect, row, signInWithToken, trackNavigations } from './fixtures';
-import { expectNoLeak, expectTokensOnlyInAuthorization, heapContains, TOKENS } from './audit';
+import { test, expect, row, signInWithToken } from './fixtures';
+import { expectNoLeak, expectTokensOnlyInAuthorization, heapContains, TOKENS, watchPage } from './audit';
 import { CANARY } from './constants';
 
 /**
@@ -14,7 +14,7 @@ const WRITE_TOKEN = 'demo-write-token';
 test.describe('leak audit', () => {
   test('reveal, hide, reveal all, auto-hide, copy, sign-out leave no trace', async ({ page, context, recorder, baseURL }) => {
     await page.clock.install();
-    const navigations = trackNavigations(page);
+    const watch = watchPage(page);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await signInWithToken(page, READ_TOKEN, { writeToken: WRITE_TOKEN });
     await page.goto('/apps/app_payments/production?q=CANARY');
@@ -28,7 +28,7 @@ test.describe('leak audit', () => {
     await keyRow.getByRole('button', { name: 'Hide CANARY_TOKEN_1' }).click();
     await expect(keyRow.getByLabel('Value of CANARY_TOKEN_1', { exact: true })).toHaveCount(0);
     expect(await page.content()).not.toContain(CANARY);
-    await expectNoLeak(page, context, recorder, SECRETS, { navigations });
+    await expectNoLeak(page, context, recorder, SECRETS, watch);
 
     // Reveal all, then hide all.
     await page.getByRole('button', { name: 'Reveal all' }).click();
@@ -50,7 +50,7 @@ test.describe('leak audit', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(CANARY);
     expect(await page.content()).not.toContain(CANARY);
 
-    await expectNoLeak(page, context, recorder, SECRETS, { navigations });
+    await expectNoLeak(page, context, recorder, SECRETS, watch);
     expectTokensOnlyInAuthorization(recorder, [`${baseURL}/api/`]);
     // Nothing holds a hidden value any more: not the query cache, not a component.
     expect(await heapContains(page, [CANARY])).toEqual([]);
@@ -63,12 +63,12 @@ test.describe('leak audit', () => {
     expect(await page.content()).not.toContain(CANARY);
     const session = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
     for (const token of TOKENS) expect(session).not.toContain(token);
-    await expectNoLeak(page, context, recorder, SECRETS, { navigations });
+    await expectNoLeak(page, context, recorder, SECRETS, watch);
     expect(await heapContains(page, [CANARY, READ_TOKEN, WRITE_TOKEN])).toEqual([]);
   });
 
   test('create and set with typed values leave no trace once the dialogs close', async ({ page, context, recorder, baseURL }) => {
-    const navigations = trackNavigations(page);
+    const watch = watchPage(page);
     const typed = [`TYPED-CREATE-${Date.now()}-x`, `TYPED-SET-${Date.now()}-y`];
     const name = `LEAK_AUDIT_${Date.now()}`;
     const refused = 'not-a-real-token';
@@ -116,7 +116,7 @@ test.describe('leak audit', () => {
 
     const html = await page.content();
     for (const value of typed) expect(html).not.toContain(value);
-    await expectNoLeak(page, context, recorder, [...typed, ...SECRETS, refused], { navigations });
+    await expectNoLeak(page, context, recorder, [...typed, ...SECRETS, refused], watch);
     expectTokensOnlyInAuthorization(recorder, [`${baseURL}/api/`]);
     // Writes went with the write token, reads with the read token.
     const apiRequests = recorder.requests.filter((r) => r.url.includes('/api/'));
@@ -129,4 +129,5 @@ test.describe('leak audit', () => {
     }
     expect(await heapContains(page, typed, process.env.HEAP_DUMP)).toEqual([]);
   });
+
 });
