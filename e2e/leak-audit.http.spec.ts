@@ -10,6 +10,7 @@ const SECRETS = [CANARY, ...TOKENS];
 /** Signed in with a read token and a write token that appear nowhere in the app's code. */
 const READ_TOKEN = 'demo-read-token';
 const WRITE_TOKEN = 'demo-write-token';
+const ENVS = ['Development', 'QA', 'Staging', 'Production'] as const;
 
 test.describe('leak audit', () => {
   test('reveal, hide, reveal all, auto-hide, copy, sign-out leave no trace', async ({ page, context, recorder, baseURL }) => {
@@ -130,4 +131,39 @@ test.describe('leak audit', () => {
     expect(await heapContains(page, typed, process.env.HEAP_DUMP)).toEqual([]);
   });
 
+  test("a secret's page: reveal and hide in each environment, copy between them, leave no trace", async ({ page, context, recorder, baseURL }) => {
+    const watch = watchPage(page);
+    await signInWithToken(page, READ_TOKEN, { writeToken: WRITE_TOKEN });
+    await page.goto('/apps/app_payments/development?q=CANARY_TOKEN_1');
+    await row(page, 'CANARY_TOKEN_1').getByRole('link', { name: 'CANARY_TOKEN_1', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'CANARY_TOKEN_1' })).toBeVisible();
+
+    // Reveal, then hide, in each environment.
+    for (const env of ENVS) {
+      const region = page.getByRole('region', { name: env });
+      await region.getByRole('button', { name: `Reveal value in ${env}` }).click();
+      await expect(region.getByLabel(`Value in ${env}`, { exact: true })).toHaveText(CANARY);
+      await region.getByRole('button', { name: `Hide value in ${env}` }).click();
+      await expect(region.getByLabel(`Value in ${env}`, { exact: true })).toHaveCount(0);
+    }
+    expect(await page.content()).not.toContain(CANARY);
+
+    // Copy from another environment (the same canary everywhere: the fake's data stays as seeded);
+    // Production asks again.
+    for (const [from, into] of [['Development', 'QA'], ['Staging', 'Production']] as const) {
+      await page.getByRole('region', { name: into }).getByRole('button', { name: `Copy from another environment into ${into}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Copy CANARY_TOKEN_1 into ${into}` });
+      await dialog.getByRole('combobox', { name: 'Copy from' }).click();
+      await page.getByRole('option', { name: from, exact: true }).click();
+      await dialog.getByRole('button', { name: 'Copy value' }).click();
+      if (into === 'Production') await dialog.getByRole('button', { name: 'Set value in Production' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(page.getByText(`Copied CANARY_TOKEN_1 from ${from} to ${into}.`)).toBeVisible();
+    }
+    expect(await page.content()).not.toContain(CANARY);
+
+    await expectNoLeak(page, context, recorder, SECRETS, watch);
+    expectTokensOnlyInAuthorization(recorder, [`${baseURL}/api/`]);
+    expect(await heapContains(page, [CANARY])).toEqual([]);
+  });
 });
