@@ -6,6 +6,7 @@ import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
 import { VisibilityIcon, VisibilityOffIcon } from '@/components/icons';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { valueSizeError, valueWhitespaceWarning } from '../secret-name';
@@ -41,6 +42,9 @@ export interface ValueFieldProps {
   defaultShown?: boolean;
 }
 
+/** Past this many characters a masked value is hidden whole rather than disc by disc. */
+export const MASK_PER_CHARACTER_UP_TO = 10_000;
+
 /**
  * A multi-line secret value: masked by default (a textarea drawn with discs, so several lines work;
  * blurred where `-webkit-text-security` is not supported), with a show/hide toggle. The text is
@@ -57,6 +61,9 @@ export const ValueField = forwardRef<HTMLTextAreaElement, ValueFieldProps>(funct
   const warning = valueWhitespaceWarning(value);
   const tooLarge = valueSizeError(value);
   const toggleLabel = `${shown ? 'Hide' : 'Show'} ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  // Chromium draws a disc per character slowly (a 1 MiB value froze the tab for half a minute):
+  // a long masked value is hidden whole instead, and its size said.
+  const hiddenWhole = !shown && value.length > MASK_PER_CHARACTER_UP_TO;
   return (
     <Stack spacing={1}>
       <TextField
@@ -98,13 +105,20 @@ export const ValueField = forwardRef<HTMLTextAreaElement, ValueFieldProps>(funct
             fontSize: '0.875rem',
             ...(shown
               ? {}
-              : {
-                  WebkitTextSecurity: 'disc',
-                  '@supports not (-webkit-text-security: disc)': { filter: 'blur(5px)' },
-                }),
+              : hiddenWhole
+                ? { color: 'transparent' }
+                : {
+                    WebkitTextSecurity: 'disc',
+                    '@supports not (-webkit-text-security: disc)': { filter: 'blur(5px)' },
+                  }),
           },
         }}
       />
+      {hiddenWhole ? (
+        <Typography variant="body2" color="text.secondary">
+          {value.length.toLocaleString('en')} characters, hidden. Show the value to see it.
+        </Typography>
+      ) : null}
       {tooLarge ? <Alert severity="error">{tooLarge}</Alert> : null}
       {warning ? (
         <Alert
