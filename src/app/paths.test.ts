@@ -1,12 +1,36 @@
 import { envPath, safeNext, secretPath } from './paths';
 
 describe('safeNext', () => {
-  it('accepts only in-app paths', () => {
-    expect(safeNext('/apps/x/dev?q=a')).toBe('/apps/x/dev?q=a');
-    expect(safeNext('//evil.example')).toBe('/apps');
-    expect(safeNext('https://evil.example')).toBe('/apps');
-    expect(safeNext('/sign-in')).toBe('/apps');
-    expect(safeNext(null)).toBe('/apps');
+  const origin = 'https://dash.example.org';
+  it('accepts in-app paths', () => {
+    expect(safeNext('/apps/x/dev?q=a', origin)).toBe('/apps/x/dev?q=a');
+    expect(safeNext('/apps/a%2Fb/dev#k', origin)).toBe('/apps/a%2Fb/dev#k');
+    expect(safeNext('/apps/x/dev')).toBe('/apps/x/dev');
+  });
+
+  it.each([
+    null,
+    '',
+    '//evil.example',
+    '/\\evil.example',
+    '\\\\evil.example',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '///evil.example',
+    'https://evil.example',
+    'https://dash.example.org/apps',
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    '%2F%2Fevil.example',
+    '/%2F/evil.example',
+    '/sign-in',
+    '/sign-in?next=/apps',
+    '/%73ign-in',
+    '/%5Cevil.example',
+    '/%E0%A4%A',
+    'apps',
+  ])('falls back to /apps for %j', (value) => {
+    expect(safeNext(value, origin)).toBe('/apps');
   });
 });
 

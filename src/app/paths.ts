@@ -3,10 +3,21 @@ export function signInPath(next: string): string {
   return `/sign-in?next=${encodeURIComponent(next)}`;
 }
 
-/** Accepts only an in-app path as the place to return to after sign-in. */
-export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/sign-in')) return '/apps';
-  return next;
+/**
+ * Accepts only an in-app path as the place to return to after sign-in: resolved with `URL` against
+ * this origin, it must stay on it and not lead back to sign-in; anything else is `/apps`.
+ */
+export function safeNext(next: string | null, origin: string = window.location.origin): string {
+  if (!next || !next.startsWith('/') || next.includes('\\')) return '/apps';
+  try {
+    const url = new URL(next, origin);
+    // Checked decoded too: an encoded `//` or backslash could become another host once a router decodes it.
+    const path = decodeURIComponent(url.pathname);
+    if (url.origin !== origin || /^\/\/|\\|^\/sign-in/i.test(path)) return '/apps';
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return '/apps';
+  }
 }
 
 export const appPath = (appId: string) => `/apps/${encodeURIComponent(appId)}`;
