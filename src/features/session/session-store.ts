@@ -4,6 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { apiClient, type ApiSession } from '@/api/client';
+import { checkApiBaseUrl } from '@/config/api-origin';
+import { readRuntimeConfig } from '@/config/runtime-config';
 
 export const SESSION_STORAGE_KEY = 'secrets-dashboard.session';
 
@@ -34,6 +36,12 @@ const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema> & ApiSession;
 
+/** Whether the base URL may receive the token here (src/config/api-origin.ts). */
+function baseUrlAllowed(baseUrl: string): boolean {
+  if (typeof location === 'undefined') return false;
+  return checkApiBaseUrl(baseUrl, { origin: location.origin, apiOrigins: readRuntimeConfig().apiOrigins }).ok;
+}
+
 type Listener = () => void;
 const listeners = new Set<Listener>();
 let current: Session | null = null;
@@ -53,11 +61,12 @@ export const sessionStore = {
   /** Restores the tab's session after a reload. */
   restore(): Session | null {
     const parsed = sessionSchema.safeParse(readStoredSession());
-    if (parsed.success) {
+    // A stored base URL is checked again: one this deployment no longer allows is never called.
+    if (parsed.success && baseUrlAllowed(parsed.data.baseUrl)) {
       sessionStore.signIn(parsed.data);
       return parsed.data;
     }
-    // Nothing stored, not JSON or not a session: forget it.
+    // Nothing stored, not JSON, not a session or a base URL not allowed: forget it.
     storage()?.removeItem(SESSION_STORAGE_KEY);
     return null;
   },
