@@ -16,7 +16,7 @@ describe('checkApiBaseUrl: paths', () => {
     expect(allowed('/%2F%2Fevil.example')).toBe(true);
   });
 
-  it.each(['/\\evil.example', '//evil.example', '/\\/evil', '\\\\evil', '\\/evil', '/\t/evil.example', '/\n/evil.example', '///evil.example', ' //evil.example'])(
+  it.each(['/\\evil.example', '//evil.example', '/\\/evil', '\\\\evil', '\\/evil', '/\t/evil.example', '/\n/evil.example', '/\u0000/evil.example', '///evil.example', ' //evil.example'])(
     'refuses %j, which a browser may read as another host',
     (value) => {
       expect(allowed(value)).toBe(false);

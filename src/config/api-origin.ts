@@ -41,7 +41,7 @@ export function checkApiBaseUrl(raw: string, { origin, apiOrigins }: ApiOriginCo
   const value = raw.trim();
   if (!value) return { ok: false, reason: 'Enter the API base URL, e.g. /api or https://api.commandk.dev' };
   // Browsers read a backslash as a slash and drop tabs and line breaks: refuse them outright.
-  if (/[\\\s\u0000-\u001f\u007f]/.test(value)) {
+  if (/[\\\s]/.test(value) || [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
     return { ok: false, reason: 'A base URL has no backslashes, spaces or control characters' };
   }
   if (value.includes('?') || value.includes('#')) return { ok: false, reason: 'A base URL has no query string or fragment (? or #)' };
