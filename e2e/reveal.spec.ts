@@ -148,7 +148,7 @@ test('revealed values hide: a reveal on its way is cancelled by Hide or Hide all
 
   // A delay chosen in the settings, for every revealed value.
   await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('menuitemradio', { name: '15 seconds' }).click();
+  await page.getByRole('menuitemradio', { name: '15 seconds', exact: true }).click();
   await page.getByRole('button', { name: 'Reveal all' }).click();
   await expect(value).toBeVisible();
   await expect(page.getByText(/revealed values hide after 15 s/)).toBeVisible();

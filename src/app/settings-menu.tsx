@@ -9,7 +9,7 @@ import MenuItem from '@mui/material/MenuItem';
 import { useColorScheme } from '@mui/material/styles';
 import { CheckIcon } from '@/components/icons';
 import { useToasts } from '@/components/toast-queue';
-import { AUTO_HIDE_CHOICES, preferencesStore, usePreferences } from '@/lib/preferences';
+import { AUTO_HIDE_CHOICES, CLIPBOARD_CLEAR_CHOICES, preferencesStore, usePreferences } from '@/lib/preferences';
 import { useSession } from '@/features/session/use-session';
 
 /** Demo only: the fake API back to its seed; every query starts over. */
@@ -25,12 +25,15 @@ const THEMES = [
   { mode: 'dark', label: 'Dark' },
 ] as const;
 
-const autoHideLabel = (seconds: number) => (seconds < 60 ? `${seconds} seconds` : `${seconds / 60} minute${seconds === 60 ? '' : 's'}`);
+const delayLabel = (seconds: number) => (seconds < 60 ? `${seconds} seconds` : `${seconds / 60} minute${seconds === 60 ? '' : 's'}`);
 
-/** One choice of a group: a radio item, its check mark showing the current one. */
-function Choice({ checked, onChoose, children }: { checked: boolean; onChoose: () => void; children: ReactNode }) {
+/**
+ * One choice of a group: a radio item, its check mark showing the current one. `name` tells apart
+ * choices whose text another group repeats (it starts with that text).
+ */
+function Choice({ checked, onChoose, name, children }: { checked: boolean; onChoose: () => void; name?: string; children: ReactNode }) {
   return (
-    <MenuItem role="menuitemradio" aria-checked={checked} selected={checked} onClick={onChoose}>
+    <MenuItem role="menuitemradio" aria-checked={checked} aria-label={name} selected={checked} onClick={onChoose}>
       <ListItemIcon>{checked ? <CheckIcon fontSize="small" /> : null}</ListItemIcon>
       <ListItemText>{children}</ListItemText>
     </MenuItem>
@@ -39,7 +42,7 @@ function Choice({ checked, onChoose, children }: { checked: boolean; onChoose: (
 
 /** The settings menu's content, in labelled groups: loaded when the Settings button is first used. */
 export default function SettingsMenu({ id, anchor, onClose }: { id: string; anchor: HTMLElement; onClose: () => void }) {
-  const { autoHideSeconds } = usePreferences();
+  const { autoHideSeconds, clipboardClearSeconds } = usePreferences();
   const { mode, setMode } = useColorScheme();
   const demo = useSession()?.demo ?? false;
   const queryClient = useQueryClient();
@@ -56,7 +59,22 @@ export default function SettingsMenu({ id, anchor, onClose }: { id: string; anch
             onClose();
           }}
         >
-          {autoHideLabel(seconds)}
+          {delayLabel(seconds)}
+        </Choice>
+      ))}
+      <Divider />
+      <ListSubheader>Clear copied values after</ListSubheader>
+      {CLIPBOARD_CLEAR_CHOICES.map((seconds) => (
+        <Choice
+          key={seconds}
+          checked={seconds === clipboardClearSeconds}
+          name={`${delayLabel(seconds)} (clear copied values)`}
+          onChoose={() => {
+            preferencesStore.set({ clipboardClearSeconds: seconds });
+            onClose();
+          }}
+        >
+          {delayLabel(seconds)}
         </Choice>
       ))}
       <Divider />

@@ -1,15 +1,18 @@
 /**
- * User preferences that hold nothing secret (auto-hide delay). Kept in this tab's memory and
- * sessionStorage, parsed on read.
+ * User preferences that hold nothing secret (auto-hide delay, clipboard clearing delay). Kept in
+ * this tab's memory and sessionStorage, parsed on read.
  */
 import { useSyncExternalStore } from 'react';
 import * as z from 'zod/mini';
 
 const KEY = 'secrets-dashboard.preferences';
 export const AUTO_HIDE_CHOICES = [15, 30, 60, 120, 300] as const;
+/** How soon a copied value leaves the clipboard; never keeping it is deliberately not offered. */
+export const CLIPBOARD_CLEAR_CHOICES = [15, 30, 60, 120] as const;
 
 const preferencesSchema = z.object({
   autoHideSeconds: z._default(z.int().check(z.gte(5), z.lte(3600)), 60),
+  clipboardClearSeconds: z._default(z.int().check(z.gte(5), z.lte(600)), 30),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 

@@ -1,11 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { VALUE_TYPE } from '@/api/contract';
 import { isApiError } from '@/api/api-error';
+import { clipboardGuard } from '@/lib/clipboard-guard';
+import { preferencesStore } from '@/lib/preferences';
 import { getRenderedSecrets } from './api';
+
+const delayText = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${seconds / 60} min`);
 
 /**
  * Copy a value without showing it: one Full request filtered to the key, straight to the
- * clipboard. The value is kept nowhere (not in the query cache, not in state).
+ * clipboard, which clipboardGuard clears after the user's delay. The value is kept nowhere (not
+ * in the query cache, not in state; the guard keeps a digest).
  */
 export function useCopySecret({ appId, envId }: { appId: string; envId: string }) {
   const [message, setMessage] = useState<string | null>(null);
@@ -36,9 +41,12 @@ export function useCopySecret({ appId, envId }: { appId: string; envId: string }
           setMessage(`${key} has no value in this environment.`);
           return;
         }
-        await navigator.clipboard.writeText(secret.serializedValue);
+        const { clipboardClearSeconds } = preferencesStore.get();
+        await clipboardGuard.copy(secret.serializedValue, clipboardClearSeconds * 1000);
         setFailed(false);
-        setMessage(`Copied ${key} to the clipboard.`);
+        setMessage(
+          `Copied ${key} to the clipboard. It is cleared in ${delayText(clipboardClearSeconds)}; your system's clipboard history may keep it.`,
+        );
       } catch (error) {
         if (controller.signal.aborted) return;
         setFailed(true);
