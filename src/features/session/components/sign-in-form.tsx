@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import Accordion from '@mui/material/Accordion';
@@ -15,20 +15,31 @@ import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
 import { ErrorAlert } from '@/components/error-alert';
 import { ExpandMoreIcon } from '@/components/icons';
+import { checkApiBaseUrl, type ApiOriginContext } from '@/config/api-origin';
+import { readRuntimeConfig } from '@/config/runtime-config';
+
+/** This page's origin and the origins app-config.js allows: where a token may be sent. */
+function apiOriginContext(): ApiOriginContext {
+  return { origin: window.location.origin, apiOrigins: readRuntimeConfig().apiOrigins };
+}
 
 const baseUrlSchema = z
   .string()
   .trim()
-  .min(1, 'Enter the API base URL, e.g. /api or https://api.commandk.dev')
-  .refine((value) => {
-    if (value.startsWith('/') && !value.startsWith('//')) return true;
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search;
-    } catch {
-      return false;
-    }
-  }, 'Use a path such as /api, or a full http(s) URL without credentials or query string');
+  .superRefine((value, ctx) => {
+    const result = checkApiBaseUrl(value, apiOriginContext());
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
+  });
+
+/** The hint under the base URL field: where the token will go, once the value is allowed. */
+function baseUrlHint(value: string): string {
+  const result = checkApiBaseUrl(value, apiOriginContext());
+  if (!result.ok) return 'Default /api (this server proxies it). A full URL calls the API directly; it must allow this origin (CORS).';
+  const origin = result.url.origin;
+  return origin === window.location.origin
+    ? `Your token will be sent to ${origin} (this site).`
+    : `Your token will be sent to ${origin}. It must allow this origin (CORS).`;
+}
 
 const tokenSchema = z
   .string()
@@ -60,9 +71,11 @@ const tokenInputProps = {
 
 export function SignInForm({ defaultBaseUrl, demo, onSignIn, notice }: SignInFormProps) {
   const [failure, setFailure] = useState<unknown>(null);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
   const {
     register,
     handleSubmit,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<SignInValues>({
     resolver: zodResolver(signInSchema),
@@ -83,6 +96,7 @@ export function SignInForm({ defaultBaseUrl, demo, onSignIn, notice }: SignInFor
   };
 
   const refused = isApiError(failure) && failure.status === 401;
+  const baseUrl = useWatch({ control, name: 'baseUrl' });
 
   return (
     <Stack spacing={3}>
@@ -135,7 +149,13 @@ export function SignInForm({ defaultBaseUrl, demo, onSignIn, notice }: SignInFor
             }
             slotProps={{ htmlInput: tokenInputProps }}
           />
-          <Accordion disableGutters variant="outlined">
+          {/* Open while the base URL is refused, so its message is seen and the field can take focus. */}
+          <Accordion
+            disableGutters
+            variant="outlined"
+            expanded={advancedOpen || Boolean(errors.baseUrl)}
+            onChange={(_event, expanded) => setAdvancedOpen(expanded)}
+          >
             <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="sign-in-advanced" id="sign-in-advanced-header">
               <Typography>Advanced</Typography>
             </AccordionSummary>
@@ -145,7 +165,7 @@ export function SignInForm({ defaultBaseUrl, demo, onSignIn, notice }: SignInFor
                 fullWidth
                 {...register('baseUrl')}
                 error={Boolean(errors.baseUrl)}
-                helperText={errors.baseUrl?.message ?? 'Default /api (this server proxies it). A full URL calls the API directly; it must allow this origin (CORS).'}
+                helperText={errors.baseUrl?.message ?? baseUrlHint(baseUrl)}
                 slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' } }}
               />
             </AccordionDetails>
