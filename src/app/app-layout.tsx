@@ -15,6 +15,7 @@ import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
 import { sessionStore } from '@/features/session/session-store';
 import { useSession, useSignOut } from '@/features/session/use-session';
+import { clipboardGuard } from '@/lib/clipboard-guard';
 import { environmentName } from '@/lib/environment-name';
 import { useAppReturnHref } from './app-return';
 import { lastEnvironment } from './last-environment';
@@ -112,6 +113,8 @@ function useLeaveWhenSignedOut(signedIn: boolean): () => void {
     if (signedIn) return;
     queryClient.clear();
     lastEnvironment.forget();
+    // A 401 ends the session too: a copied value goes with it.
+    clipboardGuard.clearNow();
     if (signingOut.current) return;
     void navigate(signInPath(here), { replace: true, state: sessionStore.isExpired() ? { reason: 'expired' } : undefined });
   }, [signedIn, here, navigate, queryClient]);

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { act, renderHook } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient, REVEALED_KEY } from '@/api/query-client';
+import { clipboardGuard } from '@/lib/clipboard-guard';
 import { sessionStore } from './session-store';
 import { useSession, useSignOut } from './use-session';
 
@@ -27,5 +28,16 @@ describe('useSignOut', () => {
     expect(result.current.session).toBeNull();
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
     expect(queryClient.defaultQueryOptions({ queryKey: [...REVEALED_KEY, 'app_1'] }).staleTime).toBe(Infinity);
+  });
+
+  it('clears a copied value from the clipboard (the guard checks it is still ours)', () => {
+    const clearNow = vi.spyOn(clipboardGuard, 'clearNow');
+    const queryClient = createQueryClient({ retry: false });
+    sessionStore.signIn({ baseUrl: '/api', readToken: 'read-token-0123', demo: false });
+    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+    const { result } = renderHook(() => useSignOut(), { wrapper });
+    expect(clearNow).not.toHaveBeenCalled();
+    act(() => result.current());
+    expect(clearNow).toHaveBeenCalledTimes(1);
   });
 });
