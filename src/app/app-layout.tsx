@@ -10,6 +10,7 @@ import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { LockIcon, SettingsIcon } from '@/components/icons';
+import { PresentationSwitch } from '@/components/presentation-switch';
 import { ThemeSwitch } from '@/components/theme-switch';
 import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
@@ -153,6 +154,7 @@ export function AppLayout() {
                 Demo
               </Typography>
             ) : null}
+            <PresentationSwitch />
             <ThemeSwitch />
             <SettingsMenu />
             <Button color="inherit" onClick={signOut}>

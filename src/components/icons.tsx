@@ -29,5 +29,7 @@ export const CollapseIcon = icon(ICON_PATHS.collapse, 'CollapseIcon');
 export const LockIcon = icon(ICON_PATHS.lock, 'LockIcon');
 /** An expandable section's toggle (it turns when open). */
 export const ExpandMoreIcon = icon(ICON_PATHS.expandMore, 'ExpandMoreIcon');
+/** Presentation mode (screen sharing). */
+export const PresentIcon = icon(ICON_PATHS.present, 'PresentIcon');
 /** The chosen item of a group. */
 export const CheckIcon = icon(ICON_PATHS.check, 'CheckIcon');

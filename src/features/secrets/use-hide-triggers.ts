@@ -1,12 +1,20 @@
 import { useEffect } from 'react';
+import { usePresentationMode } from '@/lib/presentation-mode';
 
 /**
  * What hides revealed values besides the user: leaving (unmount or a change of `hideAll`), the
- * tab becoming hidden, and the auto-hide timer — one timer, set for the earliest expiry.
+ * tab becoming hidden, presentation mode, and the auto-hide timer — one timer, set for the
+ * earliest expiry.
  */
 export function useHideTriggers({ hideAll, nextExpiry, onExpiry }: { hideAll: () => void; nextExpiry: number | null; onExpiry: (now: number) => void }) {
   // Leaving the environment, the secret or the page drops every revealed value of it.
   useEffect(() => hideAll, [hideAll]);
+
+  // Presentation mode hides everything at once.
+  const presenting = usePresentationMode();
+  useEffect(() => {
+    if (presenting) hideAll();
+  }, [presenting, hideAll]);
 
   // Switching tabs or minimising hides everything.
   useEffect(() => {

@@ -14,6 +14,7 @@ import { CopyIcon, EditIcon, VisibilityIcon, VisibilityOffIcon } from '@/compone
 import { environmentName } from '@/lib/environment-name';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { listQuery } from '../list-query';
+import { PRESENTATION_MASK, usePresentationMode } from '@/lib/presentation-mode';
 import { RevealedValue } from './revealed-value';
 
 export interface EnvironmentValueProps {
@@ -39,6 +40,7 @@ export function EnvironmentValue({ appId, secretName, env, revealedUntil, onTogg
   const rendered = preview.data?.secrets.find((s) => s.key === secretName);
   const hasValue = rendered !== undefined && rendered.valueType !== VALUE_TYPE.none;
   const shown = revealedUntil !== null;
+  const presenting = usePresentationMode();
 
   let body;
   if (preview.isPending) body = <Skeleton variant="text" width={160} aria-label={`Loading the value in ${name}`} />;
@@ -62,7 +64,7 @@ export function EnvironmentValue({ appId, secretName, env, revealedUntil, onTogg
   else
     body = (
       <Typography sx={{ fontFamily: MONOSPACE_STACK, color: 'text.secondary' }} role="group" aria-label={`Masked value in ${name}`}>
-        {rendered?.serializedValue ?? ''}
+        {presenting ? PRESENTATION_MASK : (rendered?.serializedValue ?? '')}
       </Typography>
     );
 
@@ -83,7 +85,7 @@ export function EnvironmentValue({ appId, secretName, env, revealedUntil, onTogg
             aria-label={`${shown ? 'Hide' : 'Reveal'} value in ${name}`}
             aria-pressed={shown}
             onClick={() => onToggle(shown)}
-            disabled={!preview.data || (!hasValue && !shown)}
+            disabled={!preview.data || ((!hasValue || presenting) && !shown)}
             startIcon={shown ? <VisibilityOffIcon fontSize="small" /> : <VisibilityIcon fontSize="small" />}
           >
             {shown ? 'Hide' : 'Reveal'}

@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { VALUE_TYPE, type RenderedSecret } from '@/api/contract';
 import { CopyIcon, EditIcon, VisibilityIcon, VisibilityOffIcon } from '@/components/icons';
 import type { RowReveal } from '../reveal-state';
+import { PRESENTATION_MASK, usePresentationMode } from '@/lib/presentation-mode';
 import { RevealedValue } from './revealed-value';
 import styles from './secret-row.module.css';
 
@@ -48,6 +49,7 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
     onOpen(href);
   };
   const hasValue = secret.valueType !== VALUE_TYPE.none;
+  const presenting = usePresentationMode();
   return (
     <>
       <div role="cell" className={styles.key}>
@@ -68,7 +70,7 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
             onExpand={onExpand}
           />
         ) : hasValue ? (
-          <span className={styles.masked}>{secret.serializedValue ?? ''}</span>
+          <span className={styles.masked}>{presenting ? PRESENTATION_MASK : (secret.serializedValue ?? '')}</span>
         ) : (
           <span className={styles.notSet}>Not set</span>
         )}
@@ -78,9 +80,9 @@ export const SecretRow = memo(function SecretRow({ appId, envId, secret, reveal,
           type="button"
           className={styles.iconButton}
           aria-label={`${shown ? 'Hide' : 'Reveal'} ${secret.key}`}
-          title={shown ? 'Hide' : hasValue ? 'Reveal' : 'No value to reveal'}
+          title={shown ? 'Hide' : presenting ? 'Not while presenting' : hasValue ? 'Reveal' : 'No value to reveal'}
           aria-pressed={shown}
-          disabled={!hasValue && !shown}
+          disabled={(!hasValue || presenting) && !shown}
           onClick={() => onToggle(secret.key, shown)}
         >
           {shown ? HIDE_ICON : REVEAL_ICON}

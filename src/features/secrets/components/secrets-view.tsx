@@ -12,6 +12,7 @@ import { isApiError } from '@/api/api-error';
 import { ErrorAlert } from '@/components/error-alert';
 import { SearchField } from '@/components/search-field';
 import { useCanWrite } from '@/api/use-can-write';
+import { usePresentationMode } from '@/lib/presentation-mode';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { useToasts } from '@/components/toast-queue';
 import { environmentName } from '@/lib/environment-name';
@@ -94,6 +95,7 @@ function RevealAllStatus({ appId, envId, onRetry }: { appId: string; envId: stri
 export function SecretsView({ appId, environment, search, onSearchChange, secretHref, onEdit: onEditProp, actions, highlightKey }: SecretsViewProps) {
   // Without a Write token the rows' Edit stays visible but disabled (ReadOnlyNotice says why).
   const canWrite = useCanWrite();
+  const presenting = usePresentationMode();
   const onEdit = canWrite ? onEditProp : undefined;
   const envId = environment.id;
   const { autoHideSeconds } = usePreferences();
@@ -148,7 +150,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
           <Button
             variant="outlined"
             onClick={allRevealed ? () => hideEnvironment(envId) : revealAll}
-            disabled={!list.data || list.data.secrets.length === 0}
+            disabled={!list.data || list.data.secrets.length === 0 || (presenting && !allRevealed)}
             aria-pressed={allRevealed}
             sx={{ minHeight: 40 }}
           >
