@@ -70,7 +70,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${HTTP_PREVIEW_PORT}/app-config.js`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { API_UPSTREAM: HTTP_FAKE_URL, API_TIMEOUT_MS: String(HTTP_TIMEOUT_MS) },
+      // API_ORIGINS: the fake's own origin may be called directly (cross-origin.http.spec.ts).
+      env: { API_UPSTREAM: HTTP_FAKE_URL, API_TIMEOUT_MS: String(HTTP_TIMEOUT_MS), API_ORIGINS: HTTP_FAKE_URL },
     },
     {
       command: `npm run serve -- --port ${PROD_PORT}`,

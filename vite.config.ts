@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { ServerResponse } from 'node:http';
 import { apiProxyGuard } from './mocks/api-proxy-guard.ts';
-import { DEFAULT_API_ORIGINS } from './src/config/runtime-config.ts';
+import { API_ORIGIN_PATTERN, DEFAULT_API_ORIGINS } from './src/config/runtime-config.ts';
 
 /**
  * API_UPSTREAM=https://api.commandk.dev npm start   → /api/* is proxied to that upstream
@@ -51,9 +51,15 @@ function apiProxyGuardPlugin(): Plugin {
   return { name: 'dashboard-api-proxy-guard', configureServer: install, configurePreviewServer: install };
 }
 
+/**
+ * API_ORIGINS="http://127.0.0.1:8788 https://api.example.com": origins the dev/preview server's
+ * app-config.js allows besides the defaults (tests call a local fake directly); invalid ones are dropped.
+ */
+const extraApiOrigins = (process.env.API_ORIGINS ?? '').split(/[\s,]+/).filter((entry) => API_ORIGIN_PATTERN.test(entry));
+
 /** The runtime config script (`/app-config.js`), read by src/config/runtime-config.ts. */
-function configScript(demo: boolean): string {
-  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api', requestTimeoutMs, apiOrigins: DEFAULT_API_ORIGINS })};\n`;
+function configScript(demo: boolean, apiOrigins: readonly string[] = DEFAULT_API_ORIGINS): string {
+  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api', requestTimeoutMs, apiOrigins })};\n`;
 }
 
 /**
@@ -66,7 +72,7 @@ function runtimeConfig(): Plugin {
     server.middlewares.use('/app-config.js', (_req, res) => {
       res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');
-      res.end(configScript(!upstream));
+      res.end(configScript(!upstream, [...DEFAULT_API_ORIGINS, ...extraApiOrigins]));
     });
   };
   return {
