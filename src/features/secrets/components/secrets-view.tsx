@@ -76,7 +76,7 @@ function useCopyNotes({ message, failed, dismiss }: { message: string | null; fa
   const toasts = useToasts();
   useEffect(() => {
     if (message === null) return;
-    toasts.show({ message, severity: failed ? 'error' : 'success', autoHideDuration: 4000 });
+    toasts.show({ message, severity: failed ? 'error' : 'success', autoHideDuration: 7000 });
     dismiss();
   }, [message, failed, dismiss, toasts]);
 }
