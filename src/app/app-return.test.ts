@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { appReturnHref } from './app-return';
 import { lastEnvironment } from './last-environment';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { createMemoryRouter, data } from 'react-router';
 import { ApiError } from '@/api/api-error';
 import { appLookupProblem, problemResponse, routeProblemOf } from './route-problem';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { checkApiBaseUrl, originMatches } from './api-origin';
 import { DEFAULT_API_ORIGINS } from './runtime-config';
 

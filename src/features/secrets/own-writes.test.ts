@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { QueryClient } from '@tanstack/react-query';
 import type { RenderedSecret } from '@/api/contract';
 import { changedKeys, noteOwnWrite, takeOwnWrites } from './own-writes';
