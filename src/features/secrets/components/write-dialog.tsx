@@ -10,11 +10,13 @@ import DialogContent, { type DialogContentProps } from '@mui/material/DialogCont
 import DialogTitle from '@mui/material/DialogTitle';
 import { DiscardChangesDialog } from '@/components/confirm-dialog';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
+import { useHoldUnsavedInput } from '@/lib/use-unsaved-input';
 import type { WriteFlow } from '../use-write-flow';
 
 export interface WriteDialogProps {
   flow: WriteFlow;
-  title: ReactNode;
+  /** Also how the session's timeout warning names the dialog while it holds unsaved input. */
+  title: string;
   maxWidth: 'sm' | 'md';
   scroll?: 'paper' | 'body';
   /** The content is a form and this sends it (Enter, the submit button); else buttons act on click. */
@@ -34,6 +36,8 @@ export interface WriteDialogProps {
 /** The frame of every dialog that writes: the form, the production confirmation and the discard guards of its flow. */
 export function WriteDialog({ flow, title, maxWidth, scroll, onSubmit, confirmation, discardText, contentProps, status, actions, children }: WriteDialogProps) {
   const titleId = useId();
+  // Only a dialog that can lose input (it has a discard text) holds any.
+  useHoldUnsavedInput(title, Boolean(discardText) && flow.dirty);
   const body = (
     <>
       <DialogContent {...contentProps}>
