@@ -9,7 +9,7 @@
  *   a revealed value must live only in the react-query entry that shows it).
  */
 import { ApiError, defaultMessage, parseRetryAfter } from './api-error';
-import { apiErrorBodySchema, HEADERS, type Endpoint, type HttpRequest, type QueryValue } from './contract';
+import { apiErrorBodySchema, HEADERS, type Endpoint, type HttpRequest, type QueryValue, type TokenScope } from './contract';
 
 export interface ApiSession {
   /** Base URL of the API: absolute (`https://api.example.com`) or same-origin path (`/api`). */
@@ -64,7 +64,7 @@ function defaultOrigin(): string {
 
 export class ApiClient {
   #session: ApiSession | null = null;
-  #unauthorizedListeners = new Set<() => void>();
+  #unauthorizedListeners = new Set<(failed: TokenScope) => void>();
   #sessionListeners = new Set<() => void>();
   #unauthorizedSignalled = false;
   #etags = new Map<string, { etag: string; data: unknown }>();
@@ -125,8 +125,11 @@ export class ApiClient {
     return this.#session;
   }
 
-  /** Called once per session on the first 401. Returns an unsubscribe function. */
-  onUnauthorized(listener: () => void): () => void {
+  /**
+   * Called once per session on the first 401, with the token that was refused ('write' only when
+   * a write token was sent). Returns an unsubscribe function.
+   */
+  onUnauthorized(listener: (failed: TokenScope) => void): () => void {
     this.#unauthorizedListeners.add(listener);
     return () => this.#unauthorizedListeners.delete(listener);
   }
@@ -235,7 +238,7 @@ export class ApiClient {
       // A non-JSON error body: fall back to the status's own message.
     }
     // A 401 answered to a request of an earlier session must not sign the current one out.
-    if (response.status === 401 && this.#session === session) this.#signalUnauthorized();
+    if (response.status === 401 && this.#session === session) this.#signalUnauthorized(endpoint.scope === 'write' && session.writeToken ? 'write' : 'read');
     return new ApiError({
       kind: 'http',
       endpoint: endpoint.name,
@@ -249,10 +252,10 @@ export class ApiClient {
     });
   }
 
-  #signalUnauthorized(): void {
+  #signalUnauthorized(failed: TokenScope): void {
     if (this.#unauthorizedSignalled) return;
     this.#unauthorizedSignalled = true;
-    for (const listener of this.#unauthorizedListeners) listener();
+    for (const listener of this.#unauthorizedListeners) listener(failed);
   }
 }
 
