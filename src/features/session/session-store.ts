@@ -6,6 +6,8 @@ import * as z from 'zod/mini';
 import { apiClient, type ApiSession } from '@/api/client';
 import { checkApiBaseUrl } from '@/config/api-origin';
 import { readRuntimeConfig } from '@/config/runtime-config';
+import { sessionRenewal } from '@/lib/session-renewal';
+import { unsavedInput } from '@/lib/unsaved-input';
 
 export const SESSION_STORAGE_KEY = 'secrets-dashboard.session';
 
@@ -102,5 +104,10 @@ export const sessionStore = {
   isExpired: (): boolean => expired && current === null,
 };
 
-// Subscribed once, before any request: a 401 of any request (a route loader's included) ends the session.
-apiClient.onUnauthorized(() => sessionStore.expire());
+// Subscribed once, before any request: a 401 of any request (a route loader's included) ends the
+// session, unless a dialog holds unsaved input: then the refused token is asked for again over the page.
+apiClient.onUnauthorized((failed) => (unsavedInput.any() ? sessionRenewal.ask(failed) : sessionStore.expire()));
+// A session that ends (or is signed out) leaves no prompt open.
+sessionStore.subscribe(() => {
+  if (!sessionStore.get()) sessionRenewal.reset();
+});
