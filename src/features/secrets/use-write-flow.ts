@@ -1,6 +1,8 @@
 import { useRef, useState, type RefObject } from 'react';
+import { isApiError } from '@/api/api-error';
 import type { Environment } from '@/api/contract';
 import { productionNames } from './domain';
+import { useRenewalAfterWrite, type Renewal } from './use-renewal-after-write';
 import { useRefocusAfterPending } from './use-refocus-after-pending';
 
 /** One part of a write sent as several requests (an initial value per environment, a row of an import). */
@@ -40,8 +42,15 @@ export interface SubmitOptions {
 export interface WriteFlow {
   /** A write is running: the dialog cannot close and its buttons are disabled. */
   pending: boolean;
-  /** What the last write threw (null: none); kept, with the user's input, until the next attempt. */
+  /**
+   * What the last write threw (null: none); kept, with the user's input, until the next attempt.
+   * A refused token is no longer shown once the session was renewed (`renewal` says so instead).
+   */
   error: unknown;
+  /** After re-authentication cut the last write short: checking, ready to send again, or gone. */
+  renewal: Renewal | null;
+  /** No write may start: the place is being checked after renewal, or it no longer resolves. */
+  blocked: boolean;
   /** The production environments of a write waiting for confirmation ("Production"), else null. */
   confirming: string | null;
   /**
@@ -77,17 +86,24 @@ export function useWriteFlow({ dirty, onClose }: WriteFlowOptions): WriteFlow {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [discarding, setDiscarding] = useState(false);
   const submitRef = useRefocusAfterPending<HTMLButtonElement>(pending);
+  const targetsRef = useRef<readonly Environment[]>([]);
+  const { renewal, noteEnd, clear } = useRenewalAfterWrite();
+  const blocked = renewal !== null && renewal.state !== 'ready';
 
   async function run(write: () => Promise<void>) {
     if (busy.current) return;
     busy.current = true;
     setPending(true);
     setError(null);
+    clear();
+    let refused = false;
     try {
       await write();
     } catch (failure) {
+      refused = isUnauthorized(failure);
       setError(failure);
     } finally {
+      noteEnd(refused, targetsRef.current);
       busy.current = false;
       awaiting.current = null;
       setPending(false);
@@ -96,7 +112,8 @@ export function useWriteFlow({ dirty, onClose }: WriteFlowOptions): WriteFlow {
   }
 
   async function submit(write: () => Promise<void>, { targets = [], confirmed = false }: SubmitOptions = {}) {
-    if (busy.current) return;
+    if (busy.current || blocked) return;
+    targetsRef.current = targets;
     const production = confirmed ? null : productionNames(targets);
     if (production !== null) {
       awaiting.current = write;
@@ -108,7 +125,10 @@ export function useWriteFlow({ dirty, onClose }: WriteFlowOptions): WriteFlow {
 
   return {
     pending,
-    error,
+    // The refusal is old news once the session was renewed.
+    error: renewal !== null && isUnauthorized(error) ? null : error,
+    renewal,
+    blocked,
     confirming,
     submit,
     confirm: () => {
@@ -134,6 +154,12 @@ export function useWriteFlow({ dirty, onClose }: WriteFlowOptions): WriteFlow {
     dirty,
     submitRef,
   };
+}
+
+/** A refused token (401), also as the cause of a failed step. */
+function isUnauthorized(error: unknown): boolean {
+  const cause = error instanceof WriteStepError ? error.error : error;
+  return isApiError(cause) && cause.status === 401;
 }
 
 export interface WriteProgress {

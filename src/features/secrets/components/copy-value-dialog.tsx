@@ -78,6 +78,8 @@ export function CopyValueDialog({ appId, secretId, secretName, target, environme
       flow={flow}
       title={`Copy ${secretName} into ${targetName}`}
       maxWidth="sm"
+      // The chosen source is kept through a re-authentication like typed input.
+      holdsInput={Boolean(source)}
       confirmation={
         <>
           {targetName} is a production environment: the value of {secretName} there is replaced at once with the one from{' '}

@@ -12,6 +12,7 @@ import { DiscardChangesDialog } from '@/components/confirm-dialog';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { useHoldUnsavedInput } from '@/lib/use-unsaved-input';
 import type { WriteFlow } from '../use-write-flow';
+import { RenewalNotice } from './renewal-notice';
 
 export interface WriteDialogProps {
   flow: WriteFlow;
@@ -25,6 +26,8 @@ export interface WriteDialogProps {
   confirmation: ReactNode;
   /** What discarding loses; without it nothing typed can be lost and nothing asks before closing. */
   discardText?: ReactNode;
+  /** Holds input though nothing typed can be lost (a chosen source): a refused token then asks again over the page. */
+  holdsInput?: boolean;
   contentProps?: DialogContentProps;
   /** Under the content and kept there during the confirmation (a live region stays mounted). */
   status?: ReactNode;
@@ -34,10 +37,10 @@ export interface WriteDialogProps {
 }
 
 /** The frame of every dialog that writes: the form, the production confirmation and the discard guards of its flow. */
-export function WriteDialog({ flow, title, maxWidth, scroll, onSubmit, confirmation, discardText, contentProps, status, actions, children }: WriteDialogProps) {
+export function WriteDialog({ flow, title, maxWidth, scroll, onSubmit, confirmation, discardText, holdsInput, contentProps, status, actions, children }: WriteDialogProps) {
   const titleId = useId();
   // Only a dialog that can lose input (it has a discard text) holds any.
-  useHoldUnsavedInput(title, Boolean(discardText) && flow.dirty);
+  useHoldUnsavedInput(title, holdsInput ?? (Boolean(discardText) && flow.dirty));
   const body = (
     <>
       <DialogContent {...contentProps}>
@@ -47,7 +50,10 @@ export function WriteDialog({ flow, title, maxWidth, scroll, onSubmit, confirmat
             {confirmation}
           </Alert>
         ) : (
-          children
+          <>
+            <RenewalNotice renewal={flow.renewal} />
+            {children}
+          </>
         )}
         {status}
       </DialogContent>
@@ -124,7 +130,7 @@ export function WriteActions({ flow, cancelLabel = 'Cancel', label, pendingLabel
         type={onClick ? 'button' : 'submit'}
         onClick={onClick}
         variant="contained"
-        disabled={pending || disabled}
+        disabled={pending || disabled || flow.blocked}
         startIcon={spinner(pending)}
       >
         {pending ? pendingLabel : label}
