@@ -21,6 +21,7 @@ import { environmentName } from '@/lib/environment-name';
 import { useAppReturnHref } from './app-return';
 import { lastEnvironment } from './last-environment';
 import { appPath, signInPath } from './paths';
+import { ReauthHost } from './reauth-host';
 import { appLookupProblem } from './route-problem';
 
 // The menu loads when Settings is first used.
@@ -177,6 +178,8 @@ export function AppLayout() {
           <PageLoading />
         )}
       </Box>
+      {/* A refused token while a dialog holds typed input: asked for again over the page. */}
+      <ReauthHost />
     </Box>
   );
 }

@@ -41,7 +41,8 @@ function baseUrlHint(value: string): string {
     : `Your token will be sent to ${origin}. It must allow this origin (CORS).`;
 }
 
-const tokenSchema = z
+/** A pasted token: not empty, nothing blank inside (also the re-authentication prompt's rule). */
+export const tokenSchema = z
   .string()
   .refine((v) => v.trim().length > 0, 'Paste your API access token')
   .refine((v) => !/\s/.test(v.trim()), 'A token has no spaces or line breaks inside: check what you pasted');
@@ -61,7 +62,8 @@ export interface SignInFormProps {
   notice?: string | undefined;
 }
 
-const tokenInputProps = {
+/** A token field's input attributes: no autofill, spell check or password manager. */
+export const tokenInputProps = {
   autoComplete: 'off',
   spellCheck: false,
   'data-1p-ignore': true,
