@@ -2,14 +2,16 @@
  * One benchmark run: three cold loads, each in a fresh browser context — the floor page, the
  * secrets page with a click on its first row's Reveal every frame (when its rows answer input, and
  * what it downloaded until then), and the secrets page on its own (first rows painted, then
- * search, reveal, reveal all and scroll).
+ * search, reveal, reveal all and scroll); then, in a fourth, typing into the set-value dialog
+ * holding 1 MiB (big-value.ts). With --only, the loads and interactions of no wanted metric are skipped.
  * Every step has a deadline and a message that says what was expected; a failed step costs only the
  * metrics that depend on it.
  */
 import type { Page, Request } from '@playwright/test';
 import { largest, scriptOrStyleFile, sizeFiles } from './assets.ts';
+import { measureBigValue } from './big-value.ts';
 import { measureFilter, measureReveal, measureScroll } from './interactions.ts';
-import type { RunResult, RunSetup } from './metrics.ts';
+import { wanted, type MetricKey, type RunResult, type RunSetup } from './metrics.ts';
 import { FIRST_ROW_SELECTOR, requestStartScript } from './page-scripts.ts';
 import { describePage, idle, message, newContext, step, StepError, waitPainted } from './steps.ts';
 
@@ -166,15 +168,16 @@ async function measureApp(setup: RunSetup, result: RunResult, warm: boolean): Pr
     await idle(page, 500);
 
     result.metrics.domRows = (await page.evaluate("document.querySelectorAll('[role=row]').length")) as number;
-    await measureHeap(page, setup, result);
+    if (wanted(setup, 'heapMB')) await measureHeap(page, setup, result);
 
     // Interactions: a failure in one costs only its own metrics.
-    for (const [name, fn] of [
-      ['filter', measureFilter],
-      ['reveal', measureReveal],
-      ['scroll', measureScroll],
+    for (const [name, fn, keys] of [
+      ['filter', measureFilter, ['filterMs']],
+      ['reveal', measureReveal, ['revealMs', 'revealRequests', 'revealAllMs']],
+      ['scroll', measureScroll, ['scrollFrameMs']],
     ] as const) {
       if (warm && name === 'scroll') continue; // the slowest step; its warm-up is the filter and reveal
+      if (!wanted(setup, ...keys)) continue;
       try {
         await fn(page, setup, result);
       } catch (error) {
@@ -189,7 +192,14 @@ async function measureApp(setup: RunSetup, result: RunResult, warm: boolean): Pr
 
 export async function runOnce(setup: RunSetup, warm: boolean): Promise<RunResult> {
   const result: RunResult = { metrics: {}, errors: [], notes: [], foreignRequests: [] };
-  for (const load of [measureFloor, measureInteractive, measureApp]) {
+  const loads: [(setup: RunSetup, result: RunResult, warm: boolean) => Promise<void>, MetricKey[]][] = [
+    [measureFloor, ['floorMs']],
+    [measureInteractive, ['interactiveRowsMs', 'envPageJsGzipKB']],
+    [measureApp, ['firstRowsMs', 'domRows', 'heapMB', 'filterMs', 'revealMs', 'revealRequests', 'revealAllMs', 'scrollFrameMs']],
+    [measureBigValue, ['bigValueInputMs']],
+  ];
+  for (const [load, keys] of loads) {
+    if (!wanted(setup, ...keys)) continue;
     try {
       await load(setup, result, warm);
     } catch (error) {

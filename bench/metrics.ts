@@ -14,6 +14,7 @@ export const METRIC_KEYS = [
   'scrollFrameMs',
   'domRows',
   'heapMB',
+  'bigValueInputMs',
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 export type Metrics = Partial<Record<MetricKey, number>>;
@@ -28,6 +29,8 @@ export interface RunSetup {
   floorPath: string;
   sessionKey: string;
   sessionJson: string;
+  /** The same session with a Write token (the set-value dialog). */
+  writeSessionJson: string;
   filterChars: readonly string[];
   scrollStep: number;
   /** The scroll stops after this long even if the bottom is not reached (bounds the run time). */
@@ -35,7 +38,11 @@ export interface RunSetup {
   /** Multiplies every step deadline (slow machines). */
   timeoutScale: number;
   log: (line: string) => void;
+  /** --only: the metrics to measure (null: all); a load or interaction runs when one of its metrics is wanted. */
+  only: ReadonlySet<MetricKey> | null;
 }
+
+export const wanted = (setup: Pick<RunSetup, 'only'>, ...keys: MetricKey[]): boolean => setup.only === null || keys.some((k) => setup.only!.has(k));
 
 export interface RunResult {
   metrics: Metrics;

@@ -1,9 +1,11 @@
 /** The benchmark's command line. */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { METRIC_KEYS, type MetricKey } from './metrics.ts';
 
 export const USAGE = `Usage: npm run bench -- [--secrets N] [--envs N] [--apps N] [--runs N] [--skip-build] [--strict]
-                       [--scroll-step PX] [--scroll-seconds S] [--dist DIR] [--timeout-scale X] [--max-seconds S]`;
+                       [--scroll-step PX] [--scroll-seconds S] [--dist DIR] [--timeout-scale X] [--max-seconds S]
+                       [--only METRIC,…]   (only those metrics, e.g. --only bigValueInputMs; no results.json)`;
 
 export interface Options {
   secrets: number;
@@ -17,6 +19,8 @@ export interface Options {
   distDir: string;
   timeoutScale: number;
   maxSeconds: number;
+  /** --only: the metrics to measure (null: all of them). */
+  only: ReadonlySet<MetricKey> | null;
 }
 
 /** Parses `argv` (after the script's name); prints the usage and exits on --help. */
@@ -36,6 +40,7 @@ export function parseOptions(argv: string[], root: string): Options {
       dist: { type: 'string', default: join(root, 'node_modules', '.cache', 'bench-dist') },
       'timeout-scale': { type: 'string', default: '1' },
       'max-seconds': { type: 'string', default: '570' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,5 +67,15 @@ export function parseOptions(argv: string[], root: string): Options {
     distDir: resolve(values.dist),
     timeoutScale: scale,
     maxSeconds: int('max-seconds', 30),
+    only: values.only === undefined ? null : parseOnly(values.only),
   };
+}
+
+function parseOnly(list: string): ReadonlySet<MetricKey> {
+  const keys = list.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const unknown = keys.filter((k) => !(METRIC_KEYS as readonly string[]).includes(k));
+  if (keys.length === 0 || unknown.length > 0) throw new Error(`--only: unknown metric(s) ${unknown.join(', ') || '(none given)'}; one of ${METRIC_KEYS.join(', ')}\n${USAGE}`);
+  const only = new Set(keys as MetricKey[]);
+  if (only.has('interactiveRowsMs')) only.add('floorMs'); // its target is a multiple of the floor
+  return only;
 }

@@ -3,14 +3,15 @@
  *
  *   npm run bench -- [--secrets 10000] [--envs 12] [--apps 300] [--runs 5] [--skip-build] [--strict]
  *                    [--scroll-step 400] [--scroll-seconds 30] [--dist DIR] [--timeout-scale 1] [--max-seconds 570]
+ *                    [--only bigValueInputMs,…]
  *
  * 1. `vite build` into a private output directory, plus the floor page (setup.ts).
  * 2. The fake API (mocks/http-server.ts) in a child process with a generated dataset, and
  *    `vite preview` of the build with API_UPSTREAM pointing at it; both on 127.0.0.1, free ports.
  * 3. Headless Chromium (Playwright): one warm-up run, then `--runs` runs, each of fresh browser
  *    contexts (cold cache) for the floor and the secrets page (measure.ts); every metric is the
- *    median over the runs.
- * 4. Prints a table with the targets, writes bench/results.json (report.ts). Exit code 0 even when
+ *    median over the runs. --only measures only the metrics named (the loads they need).
+ * 4. Prints a table with the targets, writes bench/results.json (report.ts; not with --only). Exit code 0 even when
  *    a target fails (1 with --strict); 1 when a metric could not be measured at all or on a setup error.
  */
 import type { Browser } from '@playwright/test';
@@ -18,7 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { indexHtmlFiles, sizeFiles } from './assets.ts';
 import { runOnce } from './measure.ts';
-import { METRIC_KEYS, type MetricKey, type RunResult, type RunSetup } from './metrics.ts';
+import { METRIC_KEYS, wanted, type MetricKey, type RunResult, type RunSetup } from './metrics.ts';
 import { parseOptions } from './options.ts';
 import { killAllNow, stopAll } from './processes.ts';
 import { printTable, summarize } from './report.ts';
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
     const initial = sizeFiles(options.distDir, indexHtmlFiles(options.distDir));
     if (initial.files.length === 0) throw new Error(`no JS or CSS referenced by ${options.distDir}/index.html`);
     log(`index.html references ${initial.files.length} JS/CSS files, ${(initial.bytes / 1024).toFixed(1)} KB gzip`);
-    const once: Partial<Record<MetricKey, number>> = { initialJsGzipKB: initial.bytes / 1024 };
+    const once: Partial<Record<MetricKey, number>> = wanted(options, 'initialJsGzipKB') ? { initialJsGzipKB: initial.bytes / 1024 } : {};
 
     const fakeUrl = await startFake(options, log);
     const baseUrl = await startPreview(options, fakeUrl, log);
@@ -94,11 +95,13 @@ async function main(): Promise<number> {
       floorPath: SCENARIO.floorPath,
       sessionKey: SCENARIO.sessionKey,
       sessionJson: SCENARIO.sessionJson,
+      writeSessionJson: SCENARIO.writeSessionJson,
       filterChars: SCENARIO.filterChars,
       scrollStep: options.scrollStep,
       scrollSeconds: options.scrollSeconds,
       timeoutScale: options.timeoutScale,
       log,
+      only: options.only,
     };
 
     const report = (label: string, run: RunResult) => {
@@ -112,7 +115,7 @@ async function main(): Promise<number> {
     log('warm-up run (not counted)');
     const warm = await runOnce(setup, true);
     report('warm-up', warm);
-    if (warm.metrics.firstRowsMs === undefined) throw new Error('the warm-up run could not load the secrets page; see the error above');
+    if (warm.metrics.firstRowsMs === undefined && wanted(options, 'firstRowsMs')) throw new Error('the warm-up run could not load the secrets page; see the error above');
 
     const runs: RunResult[] = [];
     for (let i = 1; i <= options.runs; i++) {
@@ -124,10 +127,13 @@ async function main(): Promise<number> {
     const { results, perRun } = summarize(runs, once, { secrets: options.secrets, runs: options.runs, chromium: chromiumVersion });
 
     if (interrupted) throw new Error('interrupted');
-    const { failed, missing } = printTable(results, perRun, new Set(Object.keys(once) as MetricKey[]));
-    mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-    log(`wrote ${relative(ROOT, RESULTS_FILE)}`);
+    const shownKeys = METRIC_KEYS.filter((k) => wanted(options, k));
+    const { failed, missing } = printTable(results, perRun, new Set(Object.keys(once) as MetricKey[]), shownKeys);
+    if (options.only === null) {
+      mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+      writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+      log(`wrote ${relative(ROOT, RESULTS_FILE)}`);
+    } else log(`--only ${shownKeys.join(',')}: ${relative(ROOT, RESULTS_FILE)} not written`);
     const verdict = failed.length > 0 ? `FAIL ${failed.join(', ')}` : missing.length > 0 ? 'no failure among the measured ones' : 'all pass';
     console.log(`targets: ${verdict}${missing.length > 0 ? `; NOT MEASURED: ${missing.join(', ')} (see the errors above)` : ''}; ${options.runs} runs, ${options.secrets} secrets, total ${elapsed()}`);
     if (missing.length > 0) return 1;

@@ -27,6 +27,7 @@ export const SCENARIO = {
   floorPath: '/__bench/floor.html',
   sessionKey: 'secrets-dashboard.session',
   sessionJson: JSON.stringify({ baseUrl: '/api', readToken: TOKEN, demo: false }),
+  writeSessionJson: JSON.stringify({ baseUrl: '/api', readToken: TOKEN, writeToken: TOKEN, demo: false }),
   filterChars: ['A', 'S', 'E', 'K', 'T'],
 } as const;
 
