@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { ServerResponse } from 'node:http';
 import { apiProxyGuard } from './mocks/api-proxy-guard.ts';
-import { API_ORIGIN_PATTERN, DEFAULT_API_ORIGINS } from './src/config/runtime-config.ts';
+import { API_ORIGIN_PATTERN, DEFAULT_API_ORIGINS, DEFAULT_SESSION_LIMITS } from './src/config/runtime-config.ts';
 
 /**
  * API_UPSTREAM=https://api.commandk.dev npm start   → /api/* is proxied to that upstream
@@ -13,6 +13,15 @@ import { API_ORIGIN_PATTERN, DEFAULT_API_ORIGINS } from './src/config/runtime-co
 const upstream = process.env.API_UPSTREAM?.replace(/\/+$/, '');
 /** API_TIMEOUT_MS: how long a request may go unanswered (default 15 s); tests shorten it. */
 const requestTimeoutMs = process.env.API_TIMEOUT_MS ? Number(process.env.API_TIMEOUT_MS) : undefined;
+/**
+ * IDLE_TIMEOUT_MINUTES, ABSOLUTE_TIMEOUT_HOURS, TOKEN_STORAGE (session | memory): the session's
+ * limits in app-config.js; written out with their defaults so a deployment sees what to edit.
+ */
+const sessionLimits = {
+  idleTimeoutMinutes: process.env.IDLE_TIMEOUT_MINUTES ? Number(process.env.IDLE_TIMEOUT_MINUTES) : DEFAULT_SESSION_LIMITS.idleTimeoutMinutes,
+  absoluteTimeoutHours: process.env.ABSOLUTE_TIMEOUT_HOURS ? Number(process.env.ABSOLUTE_TIMEOUT_HOURS) : DEFAULT_SESSION_LIMITS.absoluteTimeoutHours,
+  tokenStorage: process.env.TOKEN_STORAGE || DEFAULT_SESSION_LIMITS.tokenStorage,
+};
 
 /**
  * Whether `npm start` opens a browser: not in CI or with NO_OPEN set, and on Linux and other Unixes
@@ -59,7 +68,7 @@ const extraApiOrigins = (process.env.API_ORIGINS ?? '').split(/[\s,]+/).filter((
 
 /** The runtime config script (`/app-config.js`), read by src/config/runtime-config.ts. */
 function configScript(demo: boolean, apiOrigins: readonly string[] = DEFAULT_API_ORIGINS): string {
-  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api', requestTimeoutMs, apiOrigins })};\n`;
+  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api', requestTimeoutMs, apiOrigins, ...sessionLimits })};\n`;
 }
 
 /**
