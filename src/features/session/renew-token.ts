@@ -9,6 +9,8 @@ import { sessionStore } from './session-store';
 export function renewToken(scope: TokenScope, token: string): boolean {
   const session = sessionStore.get();
   if (!session) return false;
-  sessionStore.signIn({ ...session, ...(scope === 'write' ? { writeToken: token } : { readToken: token }) });
+  // The same session goes on: its absolute timeout still counts from the first sign-in.
+  const signedInAt = sessionStore.times()?.signedInAt;
+  sessionStore.signIn({ ...session, ...(scope === 'write' ? { writeToken: token } : { readToken: token }) }, { signedInAt });
   return true;
 }
