@@ -8,6 +8,7 @@ import { readRuntimeConfig } from '@/config/runtime-config';
 import { environmentQueries } from '@/features/environments/queries';
 import { SignInForm } from '@/features/session/components/sign-in-form';
 import { sessionStore } from '@/features/session/session-store';
+import { endNotice, isEndReason, tokenKeepingText } from '@/features/session/session-wording';
 import { safeNext } from '../paths';
 
 export function Component() {
@@ -17,21 +18,22 @@ export function Component() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   // From a page that saw the session end, or from the route guard when it ended before any page
-  // rendered (a 401 on the first data request of a direct load).
-  const expired = (location.state as { reason?: string } | null)?.reason === 'expired' || sessionStore.isExpired();
+  // rendered (a 401 on the first data request of a direct load, a timeout passed before a reload).
+  const stateReason = (location.state as { reason?: unknown } | null)?.reason;
+  const endReason = isEndReason(stateReason) ? stateReason : sessionStore.endReason();
 
   return (
     <Container maxWidth="sm" component="main" sx={{ py: { xs: 3, sm: 8 } }}>
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 } }}>
         <PageHeading>Sign in</PageHeading>
         <Typography color="text.secondary" sx={{ mb: 3 }}>
-          Browse your apps’ secrets per environment, reveal a value when you need it, and set new values. Tokens stay in
-          this browser tab only and are forgotten when you sign out or close it.
+          Browse your apps’ secrets per environment, reveal a value when you need it, and set new values.{' '}
+          {tokenKeepingText(config)}
         </Typography>
         <SignInForm
           defaultBaseUrl={config.apiBaseUrl}
           demo={config.demo}
-          notice={expired ? 'Your session ended. Sign in again to continue where you were.' : undefined}
+          notice={endReason ? endNotice(endReason, config) : undefined}
           onSignIn={async (values) => {
             sessionStore.signIn(values);
             try {
