@@ -26,6 +26,9 @@ import { appLookupProblem } from './route-problem';
 
 // The menu loads when Settings is first used.
 const SettingsMenuContent = lazy(() => import('./settings-menu'));
+// Loaded right after the first page: it shows nothing until a timeout is near (a reloaded tab's
+// timeouts are checked when its session is restored).
+const SessionTimeout = lazy(() => import('@/features/session/components/session-timeout').then((m) => ({ default: m.SessionTimeout })));
 
 function SettingsMenu() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -101,7 +104,7 @@ function CurrentPlace() {
 
 /**
  * When the session ends while a protected page is open (a 401 on any request, a loader's
- * included, or sign-out in another way), drops every piece of server data and sends the user to
+ * included, a timeout, or sign-out in another way), drops every piece of server data and sends the user to
  * sign-in, which brings them back here afterwards. The sign-out button navigates by itself.
  */
 function useLeaveWhenSignedOut(signedIn: boolean): () => void {
@@ -115,10 +118,12 @@ function useLeaveWhenSignedOut(signedIn: boolean): () => void {
     if (signedIn) return;
     queryClient.clear();
     lastEnvironment.forget();
-    // A 401 ends the session too: a copied value goes with it.
+    // A 401 or a timeout ends the session too: a copied value goes with it.
     clipboardGuard.clearNow();
     if (signingOut.current) return;
-    void navigate(signInPath(here), { replace: true, state: sessionStore.isExpired() ? { reason: 'expired' } : undefined });
+    // Ended by a 401 or a timeout: the sign-in page says why.
+    const reason = sessionStore.endReason();
+    void navigate(signInPath(here), { replace: true, state: reason ? { reason } : undefined });
   }, [signedIn, here, navigate, queryClient]);
   return useCallback(() => {
     signingOut.current = true;
@@ -164,6 +169,11 @@ export function AppLayout() {
           </Box>
         </Toolbar>
       </AppBar>
+      {session ? (
+        <Suspense fallback={null}>
+          <SessionTimeout onSignOut={signOut} />
+        </Suspense>
+      ) : null}
       {/* Over the top of the page, taking no room. */}
       <Box sx={{ position: 'relative', height: 0 }}>
         {navigating ? <LinearProgress aria-label="Opening page" sx={{ position: 'absolute', top: 0, left: 0, right: 0, zIndex: 1 }} /> : null}
