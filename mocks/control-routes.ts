@@ -24,6 +24,7 @@ const seedOptionsSchema = z.strictObject({
   seed: z.number().int().optional(),
   canary: z.string().min(1).optional(),
   ambiguousAppNames: z.boolean().optional(),
+  gapsApp: z.boolean().optional(),
 });
 
 const settingsPatchSchema = z.strictObject({

@@ -1,10 +1,11 @@
 /**
  * Big seeded datasets for benchmarks (e.g. 10,000 secrets × 12 envs × 300 apps). Only the first
- * app gets `secrets` secrets; the others get 20–30 each, built lazily on first use.
+ * app (and the gaps app, when asked for) gets `secrets` secrets; the others get 20–30 each, built
+ * lazily on first use.
  */
 import type { App, Environment, PurposeType } from '../src/api/contract.ts';
 import type { Rng } from './random.ts';
-import { ALNUM, ambiguousApps, canarySecrets, environments, fakeOpenSshKey, FIRST_APP_ID, PROVIDERS, rngFor, type SeedOptions } from './seed.ts';
+import { ALNUM, ambiguousApps, canarySecrets, ENV_IDS, environments, fakeOpenSshKey, FIRST_APP_ID, GAPS_APP_ID, PROVIDERS, rngFor, type SeedOptions } from './seed.ts';
 import { slugify } from './secret-rules.ts';
 import type { AppRecord, SecretRecord, StoreInit } from './store-snapshot.ts';
 
@@ -40,7 +41,37 @@ function generatedValue(rng: Rng, purposeType: PurposeType): string {
   }
 }
 
-function generatedSecrets(app: App, envs: readonly Environment[], count: number, seed: number): SecretRecord[] {
+/** A secret's values by environment id. */
+type ValuesMaker = (rng: Rng, purposeType: PurposeType, envs: readonly Environment[]) => Record<string, string>;
+
+/** Every app but the gaps app: each environment has its own value, 90 % of the time. */
+const scatteredValues: ValuesMaker = (rng, purposeType, envs) => {
+  const values: Record<string, string> = {};
+  for (const env of envs) {
+    if (rng.chance(0.9)) values[env.id] = generatedValue(rng, purposeType);
+  }
+  return values;
+};
+
+/**
+ * The gaps app: production's value (missing 5 % of the time); every other environment lacks the
+ * value 12 % of the time, holds production's own value 25 % of the time, else one of its own.
+ */
+const gapsValues: ValuesMaker = (rng, purposeType, envs) => {
+  const production = envs.find((env) => env.id === ENV_IDS.production);
+  const values: Record<string, string> = {};
+  const productionValue = production && !rng.chance(0.05) ? generatedValue(rng, purposeType) : undefined;
+  if (production && productionValue !== undefined) values[production.id] = productionValue;
+  for (const env of envs) {
+    if (env === production) continue;
+    const roll = rng.next();
+    if (roll < 0.12) continue;
+    values[env.id] = roll < 0.37 && productionValue !== undefined ? productionValue : generatedValue(rng, purposeType);
+  }
+  return values;
+};
+
+function generatedSecrets(app: App, envs: readonly Environment[], count: number, seed: number, makeValues: ValuesMaker = scatteredValues): SecretRecord[] {
   const rng = rngFor(seed, app.id, 'secrets');
   const usedNames = new Set<string>();
   const short = app.id.replace(/^app_/, '');
@@ -51,10 +82,7 @@ function generatedSecrets(app: App, envs: readonly Environment[], count: number,
     let name = base;
     for (let n = 2; usedNames.has(name); n++) name = `${base}_${n}`;
     usedNames.add(name);
-    const values: Record<string, string> = {};
-    for (const env of envs) {
-      if (rng.chance(0.9)) values[env.id] = generatedValue(rng, purposeType);
-    }
+    const values = makeValues(rng, purposeType, envs);
     secrets.push({ id: `sec_${short}_${String(i + 1).padStart(5, '0')}`, name, slug: slugify(name), purposeType, values });
   }
   return secrets;
@@ -63,7 +91,8 @@ function generatedSecrets(app: App, envs: readonly Environment[], count: number,
 /**
  * A big deterministic dataset: `apps` apps (first: FIRST_APP_ID "payments-api") × `envs`
  * environments; the first app holds exactly `secrets` secrets (CANARY_KEYS included when
- * `canary` is given), every other app 20–30. Secrets are built per app on first use.
+ * `canary` is given), every other app 20–30; with `gapsApp`, GAPS_APP_ID last, with `secrets`
+ * secrets whose values differ between environments (gapsValues). Secrets are built per app on first use.
  */
 export function generateDataset(options: SeedOptions = {}): StoreInit {
   const { secrets = 10_000, envs: envCount = 12, apps: appCount = 300, seed = 1, canary } = options;
@@ -79,8 +108,10 @@ export function generateDataset(options: SeedOptions = {}): StoreInit {
     apps.push({ id: `app_${String(i).padStart(4, '0')}`, name, slug: name });
   }
   if (options.ambiguousAppNames) apps.push(...ambiguousApps());
+  if (options.gapsApp) apps.push({ id: GAPS_APP_ID, name: 'config-drift', slug: 'config-drift' });
 
   const factory = (app: App, appEnvs: readonly Environment[]): SecretRecord[] => {
+    if (app.id === GAPS_APP_ID) return generatedSecrets(app, appEnvs, secrets, seed, gapsValues);
     if (app.id !== FIRST_APP_ID) return generatedSecrets(app, appEnvs, rngFor(seed, app.id, 'count').int(20, 30), seed);
     if (canary === undefined) return generatedSecrets(app, appEnvs, secrets, seed);
     const canaries = canarySecrets(app.id, canary, appEnvs).slice(0, secrets);

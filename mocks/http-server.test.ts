@@ -178,6 +178,7 @@ describe('startHttpFake over real sockets', () => {
       writeResponses: 'minimal',
     });
     expect(parseCliArgs(['--no-apps-listing']).appsListing).toBe(false);
+    expect(parseCliArgs(['--gaps-app']).gapsApp).toBe(true);
     expect(parseCliArgs(['--write-responses', 'empty']).writeResponses).toBe('empty');
     expect(parseCliArgs(['--write-responses', 'entity']).writeResponses).toBe('entity');
     expect(() => parseCliArgs(['--write-responses', 'full'])).toThrow(/--write-responses must be one of minimal, empty, entity/);

@@ -3,7 +3,7 @@
  * The fake API over real sockets (node:http), for the dev server proxy, Playwright and benchmarks:
  *
  *   npm run api:fake -- --port 8787 [--host 127.0.0.1] [--secrets N --envs N --apps N --seed N]
- *                       [--canary VALUE] [--latency MS] [--no-apps-listing]
+ *                       [--gaps-app] [--canary VALUE] [--latency MS] [--no-apps-listing]
  *                       [--write-responses minimal|empty|entity]
  *
  * The same msw handlers answer at `/` (where the service's CLI calls) and under `/api/`
@@ -22,6 +22,7 @@ import { createFakeContext, DEFAULT_WRITE_RESPONSES, WRITE_RESPONSES, type FakeC
 import { wantsGenerator } from './datasets.ts';
 import { createHandlers } from './handlers.ts';
 import { errorResponse } from './responses.ts';
+import { GAPS_APP_ID } from './seed.ts';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -179,8 +180,11 @@ export async function startHttpFake(options: HttpFakeOptions = {}): Promise<Http
 // CLI
 // ---------------------------------------------------------------------------------------------
 const USAGE = `Usage: npm run api:fake -- [--port 8787] [--host 127.0.0.1] [--secrets N] [--envs N] [--apps N]
-                        [--seed N] [--canary VALUE] [--latency MS] [--no-apps-listing]
+                        [--seed N] [--gaps-app] [--canary VALUE] [--latency MS] [--no-apps-listing]
                         [--write-responses ${WRITE_RESPONSES.join('|')}]
+
+  --gaps-app         adds the app ${GAPS_APP_ID} (generated data) with as many secrets as the first app:
+                     some values missing in some environments, some equal to production's
 
   --write-responses  what create and set value answer (default ${DEFAULT_WRITE_RESPONSES}; also live via POST /__fake/settings):
                        minimal  create 201 { id, name, slug }, set value 200 with an empty body
@@ -218,6 +222,7 @@ export function parseCliArgs(args: string[]): HttpFakeOptions {
       envs: { type: 'string' },
       apps: { type: 'string' },
       seed: { type: 'string' },
+      'gaps-app': { type: 'boolean' },
       canary: { type: 'string' },
       latency: { type: 'string' },
       'no-apps-listing': { type: 'boolean' },
@@ -240,6 +245,7 @@ export function parseCliArgs(args: string[]): HttpFakeOptions {
     envs: integerFlag(values, 'envs', 1),
     apps: integerFlag(values, 'apps', 1),
     seed: integerFlag(values, 'seed', 0),
+    gapsApp: values['gaps-app'] ? true : undefined,
     canary: values.canary,
     latencyMs: integerFlag(values, 'latency', 0),
     appsListing: !values['no-apps-listing'],

@@ -35,6 +35,9 @@ export const PROVIDERS: readonly Provider[] = [
 /** Secret names that carry the canary value (when `canary` is given). */
 export const CANARY_KEYS = ['CANARY_TOKEN_1', 'CANARY_TOKEN_2', 'CANARY_TOKEN_3'] as const;
 
+/** With `gapsApp` (generated datasets): an extra app whose values are missing in some environments. */
+export const GAPS_APP_ID = 'app_gaps';
+
 /** With `ambiguousAppNames`: two apps share this name (for the 400 DataEntityNonSingular case). */
 export const AMBIGUOUS_APP_NAME = 'shared-service';
 
@@ -51,6 +54,11 @@ export interface SeedOptions {
   canary?: string;
   /** Adds two apps named AMBIGUOUS_APP_NAME. */
   ambiguousAppNames?: boolean;
+  /**
+   * Adds GAPS_APP_ID (switches to the generator), with as many secrets as the first app: some
+   * values missing in some environments, some non-production values equal to production's.
+   */
+  gapsApp?: boolean;
 }
 
 /** The four environments of the demo, first in every dataset. */

@@ -4,7 +4,7 @@ import { seedInit } from './datasets.ts';
 import { demoInit } from './demo-dataset.ts';
 import { generateDataset } from './generated-dataset.ts';
 import { PREVIEW_MASK, previewOf, secretNameProblem } from './secret-rules.ts';
-import { AMBIGUOUS_APP_NAME, CANARY_KEYS, DEMO_APP_IDS, ENV_IDS, FIRST_APP_ID, OTHER_PROVIDER, PROVIDERS } from './seed.ts';
+import { AMBIGUOUS_APP_NAME, CANARY_KEYS, DEMO_APP_IDS, ENV_IDS, FIRST_APP_ID, GAPS_APP_ID, OTHER_PROVIDER, PROVIDERS } from './seed.ts';
 import { FakeStore } from './store.ts';
 
 const envIds = Object.values(ENV_IDS);
@@ -223,6 +223,28 @@ describe('generateDataset', () => {
     for (const id of ids.slice(1)) expect(a.countSecrets(id)).toBeLessThanOrEqual(30);
     for (const id of [...ids].reverse()) b.countSecrets(id);
     expect(b.toJSON()).toEqual(a.toJSON());
+  });
+
+  it('with gapsApp, adds an app whose values are missing in some environments and equal production’s in some, from the seed', () => {
+    const build = () => new FakeStore(generateDataset({ secrets: 400, envs: 4, apps: 3, seed: 5, gapsApp: true }));
+    const store = build();
+    expect(store.listApps().map((app) => app.id)).toEqual([FIRST_APP_ID, 'app_0002', 'app_0003', GAPS_APP_ID]);
+    expect(store.countSecrets(GAPS_APP_ID)).toBe(400);
+    const production = fullValues(store, GAPS_APP_ID, ENV_IDS.production);
+    for (const envId of [ENV_IDS.development, ENV_IDS.qa, ENV_IDS.staging]) {
+      const values = [...fullValues(store, GAPS_APP_ID, envId)];
+      const missing = values.filter(([, value]) => value === undefined).length;
+      const same = values.filter(([key, value]) => value !== undefined && value === production.get(key)).length;
+      expect(missing).toBeGreaterThan(20);
+      expect(missing).toBeLessThan(100);
+      expect(same).toBeGreaterThan(50);
+      expect(same).toBeLessThan(200);
+    }
+    expect([...production.values()].filter((value) => value === undefined).length).toBeLessThan(50);
+    expect(build().rendered(GAPS_APP_ID, ENV_IDS.qa, 'Full')).toEqual(store.rendered(GAPS_APP_ID, ENV_IDS.qa, 'Full'));
+    // The other apps keep their data.
+    const without = new FakeStore(generateDataset({ secrets: 400, envs: 4, apps: 3, seed: 5 }));
+    expect(without.rendered(FIRST_APP_ID, ENV_IDS.qa, 'Full')).toEqual(store.rendered(FIRST_APP_ID, ENV_IDS.qa, 'Full'));
   });
 
   it('keeps exactly N secrets in the first app when canaries are added', () => {
