@@ -9,9 +9,9 @@ describe('appReturnHref', () => {
     expect(appReturnHref('app_x', 'staging', ENVIRONMENTS)).toBe('/apps/app_x/staging');
   });
 
-  it('else to the first environment, else to the app (which opens it once known)', () => {
-    expect(appReturnHref('app_x', undefined, ENVIRONMENTS)).toBe('/apps/app_x/development');
-    expect(appReturnHref('app_x', 'gone', ENVIRONMENTS)).toBe('/apps/app_x/development');
+  it('else to the app’s overview (its address)', () => {
+    expect(appReturnHref('app_x', undefined, ENVIRONMENTS)).toBe('/apps/app_x');
+    expect(appReturnHref('app_x', 'gone', ENVIRONMENTS)).toBe('/apps/app_x');
     expect(appReturnHref('app_x', undefined, [])).toBe('/apps/app_x');
     expect(appReturnHref('app_x', undefined, undefined)).toBe('/apps/app_x');
     expect(appReturnHref('app_x', 'staging', undefined)).toBe('/apps/app_x/staging');
@@ -25,7 +25,7 @@ describe('appReturnHref', () => {
 describe('lastEnvironment', () => {
   afterEach(() => lastEnvironment.forget());
 
-  it('remembers one environment per app, tells its listeners of a change, and forgets all at once', () => {
+  it('remembers one environment (or the overview) per app, tells its listeners of a change, and forgets all at once', () => {
     const listener = vi.fn();
     const unsubscribe = lastEnvironment.subscribe(listener);
     lastEnvironment.remember('app_x', 'staging');
@@ -36,11 +36,15 @@ describe('lastEnvironment', () => {
     expect(lastEnvironment.of('app_y')).toBe('qa');
     lastEnvironment.remember('app_x', 'production');
     expect(lastEnvironment.of('app_x')).toBe('production');
+    lastEnvironment.rememberOverview('app_y');
+    lastEnvironment.rememberOverview('app_y');
+    expect(lastEnvironment.of('app_y')).toBeUndefined();
+    expect(listener).toHaveBeenCalledTimes(4);
     lastEnvironment.forget();
     expect(lastEnvironment.of('app_x')).toBeUndefined();
-    expect(listener).toHaveBeenCalledTimes(4);
+    expect(listener).toHaveBeenCalledTimes(5);
     unsubscribe();
     lastEnvironment.remember('app_x', 'qa');
-    expect(listener).toHaveBeenCalledTimes(4);
+    expect(listener).toHaveBeenCalledTimes(5);
   });
 });

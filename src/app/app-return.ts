@@ -5,12 +5,12 @@ import { appPath, envPath } from './paths';
 
 /**
  * Where "back to the app" leads: the environment it was last shown in when there still is one,
- * else its first environment, else the app's address (which opens the first one once known).
+ * else the app's overview (its address).
  */
 export function appReturnHref(appId: string, lastSlug: string | undefined, environments: readonly { slug: string }[] | undefined): string {
-  if (!environments) return lastSlug ? envPath(appId, lastSlug) : appPath(appId);
-  const env = environments.find((e) => e.slug === lastSlug) ?? environments[0];
-  return env ? envPath(appId, env.slug) : appPath(appId);
+  if (!lastSlug) return appPath(appId);
+  if (!environments) return envPath(appId, lastSlug);
+  return environments.some((e) => e.slug === lastSlug) ? envPath(appId, lastSlug) : appPath(appId);
 }
 
 /** appReturnHref for the app in view, from this tab's memory and the environment list. */

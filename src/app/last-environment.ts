@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * The environment (its slug, nothing else) each app was last shown in, in this tab's memory only:
- * so that the app's crumb on a secret's page leads back there.
+ * so that the app's crumb on a secret's page leads back there. None: the overview was.
  */
 const lastByApp = new Map<string, string>();
 const listeners = new Set<() => void>();
@@ -16,6 +16,10 @@ export const lastEnvironment = {
     if (lastByApp.get(appId) === envSlug) return;
     lastByApp.set(appId, envSlug);
     notify();
+  },
+  /** The app's overview is shown: its crumb leads back there rather than to an environment. */
+  rememberOverview(appId: string): void {
+    if (lastByApp.delete(appId)) notify();
   },
   of(appId: string): string | undefined {
     return lastByApp.get(appId);

@@ -4,7 +4,7 @@ import { sessionStore } from '@/features/session/session-store';
 import { signInPath } from './paths';
 import { secretsRouteLoader } from './routes/secrets-loader';
 import { secretRouteLoader } from './routes/secret-loader';
-import { appRedirectLoader } from './routes/app-redirect-loader';
+import { overviewRouteLoader } from './routes/overview-loader';
 import * as root from './root-route';
 import { AppLayout, PageLoading } from './app-layout';
 import { RouteError } from './route-error';
@@ -40,10 +40,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       ErrorBoundary: RouteError,
       children: [
         { ErrorBoundary: RouteError, children: [
-          // Redirects only: `element: null` says so (react-router warns of an empty page otherwise).
+          // A redirect only: `element: null` says so (react-router warns of an empty page otherwise).
           { index: true, loader: () => redirect('/apps'), element: null },
           { path: 'apps', lazy: () => import('./routes/apps-route') },
-          { path: 'apps/:appId', loader: appRedirectLoader(queryClient), element: null },
+          { path: 'apps/:appId', loader: overviewRouteLoader(queryClient), shouldRevalidate: unlessOnlySearchChanged, lazy: () => import('./routes/overview-route') },
           { path: 'apps/:appId/secrets/:secretId', loader: secretRouteLoader(queryClient), lazy: () => import('./routes/secret-route') },
           { path: 'apps/:appId/:envSlug', loader: secretsRouteLoader(queryClient), shouldRevalidate: unlessOnlySearchChanged, Component: secretsRoute.Component },
           { path: '*', lazy: () => import('./routes/not-found-route') },

@@ -15,7 +15,7 @@ import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { environmentName } from '@/lib/environment-name';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { lastEnvironment } from '../last-environment';
-import { envPath, secretPath } from '../paths';
+import { appPath, envPath, secretPath } from '../paths';
 
 /** `/apps/:appId/:envSlug`: an environment's secrets, with a tab per environment. */
 export function Component() {
@@ -25,6 +25,7 @@ export function Component() {
   const app = useQuery(appQueries.lookup(appId, 'Identifier'));
   const hrefFor = useCallback((env: { slug: string }) => envPath(appId, env.slug) + (search ? `?q=${encodeURIComponent(search)}` : ''), [appId, search]);
   const secretHref = useCallback((secretId: string) => secretPath(appId, secretId), [appId]);
+  const overviewHref = appPath(appId) + (search ? `?q=${encodeURIComponent(search)}` : '');
 
   const env = environments.data?.find((e) => e.slug === envSlug);
   // The secret whose value is being set; dropped when the environment changes under it.
@@ -53,7 +54,7 @@ export function Component() {
         {(list) => (
           <>
             <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
-              <EnvironmentTabs environments={list} current={env ? env.slug : false} hrefFor={hrefFor} />
+              <EnvironmentTabs environments={list} current={env ? env.slug : false} hrefFor={hrefFor} overviewHref={overviewHref} />
             </Box>
             {env ? (
               <SecretsView

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import type { Environment } from '@/api/contract';
-import { EnvironmentTabs } from './environment-tabs';
+import { EnvironmentTabs, OVERVIEW_TAB } from './environment-tabs';
 
 const ENVIRONMENTS: Environment[] = [
   { id: 'env_dev', slug: 'development', name: 'development', label: 'Development' },
@@ -72,6 +72,18 @@ describe('EnvironmentTabs', () => {
 
     await user.keyboard('{Enter}');
     expect(location).toHaveTextContent('/apps/app_payments/staging?q=stripe');
+  });
+
+  it('with the app’s overview, puts its tab first, selected while the overview is shown', () => {
+    render(
+      <MemoryRouter>
+        <EnvironmentTabs environments={ENVIRONMENTS} current={OVERVIEW_TAB} hrefFor={hrefFor} overviewHref="/apps/app_payments" />
+      </MemoryRouter>,
+    );
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((element) => element.textContent)).toEqual(['Overview', 'Development', 'QA', 'Staging', 'Production']);
+    expect(tabs[0]).toHaveAttribute('href', '/apps/app_payments');
+    expect(tabs.map((element) => element.getAttribute('aria-selected'))).toEqual(['true', 'false', 'false', 'false', 'false']);
   });
 
   it('with no environment selected, the first tab is the tab stop', async () => {

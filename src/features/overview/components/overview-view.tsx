@@ -1,0 +1,175 @@
+import { useDeferredValue, useId, useMemo, type ReactNode } from 'react';
+import type { QueryKey } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import NativeSelect from '@mui/material/NativeSelect';
+import OutlinedInput from '@mui/material/OutlinedInput';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { isApiError } from '@/api/api-error';
+import type { Environment } from '@/api/contract';
+import { useCanWrite } from '@/api/use-can-write';
+import { errorText } from '@/components/error-alert';
+import { ReadOnlyNotice } from '@/components/read-only-notice';
+import { SearchField } from '@/components/search-field';
+import { environmentName } from '@/lib/environment-name';
+import { useEnvironmentLists, type ColumnState, type ListOptions } from '../environment-lists';
+import { buildOverview, filterRows, MISSING_ANYWHERE, parseMissingFilter } from '../overview-model';
+import type { ColumnMeta, SetValueRequest } from './overview-cells';
+import { OverviewTable } from './overview-table';
+
+export interface OverviewViewProps<TKey extends QueryKey> {
+  environments: readonly Environment[];
+  /** An environment's masked list (the route passes the secrets page's query options). */
+  listOptions: (envId: string) => ListOptions<TKey>;
+  search: string;
+  onSearchChange: (search: string) => void;
+  /** The missing filter as in the URL: '', `anywhere` or an environment's slug. */
+  missing: string;
+  onMissingChange: (missing: string) => void;
+  secretHref: (secretId: string) => string;
+  /** Opens the write flow for a missing value; offered only with a Write token. */
+  onSetValue?: ((request: SetValueRequest) => void) | undefined;
+  /** The key whose Set value dialog is open: focus returns to its row when it closes. */
+  editingKey?: string | null | undefined;
+  /** The toolbar's place for actions across environments (comparing or copying values). */
+  actions?: ReactNode;
+}
+
+function columnMeta(column: ColumnState, missing: number | null): ColumnMeta {
+  return {
+    environment: column.environment,
+    label: environmentName(column.environment),
+    state: column.secrets ? 'loaded' : column.error ? 'failed' : 'pending',
+    missing,
+    retry: column.retry,
+  };
+}
+
+/** The environments whose list failed: each one's message and request id (Retry is in its column). */
+function FailedLists({ columns }: { columns: readonly ColumnState[] }) {
+  const failed = columns.filter((column) => column.error !== null && column.secrets === undefined);
+  if (failed.length === 0) return null;
+  return (
+    <Alert severity="error" role="alert">
+      <AlertTitle>{failed.length === 1 ? 'One environment could not be loaded' : `${failed.length} environments could not be loaded`}</AlertTitle>
+      {failed.map(({ environment, error }) => (
+        <div key={environment.id}>
+          {environmentName(environment)}: {errorText(error)}
+          {isApiError(error) && error.requestId ? (
+            <>
+              {' '}
+              (request id <code>{error.requestId}</code>)
+            </>
+          ) : null}
+        </div>
+      ))}
+      Use Retry in its column to load it again.
+    </Alert>
+  );
+}
+
+/**
+ * The app's overview: every key of every environment's masked list, one column per environment,
+ * filtered by key and by where values are missing. Only masked previews ever reach it.
+ */
+export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKey>) {
+  const { environments, listOptions, search, onSearchChange, missing, onMissingChange, secretHref, onSetValue, editingKey = null, actions } = props;
+  const canWrite = useCanWrite();
+  const selectId = useId();
+  const { columns, lists } = useEnvironmentLists(environments, listOptions);
+  const overview = useMemo(() => buildOverview(lists), [lists]);
+  const slugs = useMemo(() => environments.map((env) => env.slug), [environments]);
+  const filter = parseMissingFilter(missing, slugs);
+  const deferredSearch = useDeferredValue(search);
+  const filterKind = filter.kind;
+  const filterColumn = filter.kind === 'in' ? filter.column : -1;
+  const rows = useMemo(
+    () => filterRows(overview, { search: deferredSearch, missing: filterKind === 'in' ? { kind: 'in', column: filterColumn } : { kind: filterKind } }),
+    [overview, deferredSearch, filterKind, filterColumn],
+  );
+  const missingAnywhere = useMemo(() => overview.rows.filter((row) => row.missingCount > 0).length, [overview]);
+  const meta = columns.map((column, i) => columnMeta(column, overview.missingCounts[i] ?? null));
+  const settled = columns.some((column) => column.secrets !== undefined || column.error !== null);
+  const filtered = rows !== overview.rows;
+
+  return (
+    <Stack spacing={2}>
+      {canWrite ? null : <ReadOnlyNotice />}
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'flex-start' } }}>
+        <SearchField label="Search keys" value={search} onChange={onSearchChange} sx={{ flex: 1, maxWidth: { sm: 360 } }} />
+        <FormControl size="small" sx={{ minWidth: 220 }}>
+          {/* Shrunk: a native select always shows its chosen option. */}
+          <InputLabel htmlFor={selectId} shrink>
+            Show
+          </InputLabel>
+          <NativeSelect input={<OutlinedInput label="Show" notched />} inputProps={{ id: selectId }} value={filter.kind === 'all' ? '' : missing} onChange={(event) => onMissingChange(event.target.value)}>
+            <option value="">All keys</option>
+            <option value={MISSING_ANYWHERE}>Missing somewhere ({missingAnywhere})</option>
+            {meta.map((column) => (
+              <option key={column.environment.id} value={column.environment.slug}>
+                Missing in {column.label}
+                {column.missing === null ? '' : ` (${column.missing})`}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormControl>
+        {actions}
+      </Stack>
+
+      {settled ? (
+        <>
+          <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+            {filtered ? `${rows.length} of ${overview.rows.length} keys shown` : `${overview.rows.length} keys in ${environments.length} environments`}
+            {missingAnywhere > 0 ? ` · ${missingAnywhere} missing somewhere` : ''}
+          </Typography>
+          <FailedLists columns={columns} />
+          <OverviewTable
+            caption="Secrets by environment"
+            overview={overview}
+            rows={rows}
+            columns={meta}
+            secretHref={secretHref}
+            onSetValue={canWrite ? onSetValue : undefined}
+            editingKey={editingKey}
+          />
+          {overview.rows.length === 0 && columns.every((column) => column.secrets !== undefined) ? (
+            <Alert severity="info" role="status">
+              No secrets in this app yet.
+            </Alert>
+          ) : rows.length === 0 && overview.rows.length > 0 ? (
+            <Alert
+              severity="info"
+              variant="outlined"
+              role="status"
+              action={
+                <Button
+                  color="inherit"
+                  size="small"
+                  onClick={() => {
+                    onSearchChange('');
+                    onMissingChange('');
+                  }}
+                >
+                  Clear filters
+                </Button>
+              }
+            >
+              No key matches these filters.
+            </Alert>
+          ) : null}
+        </>
+      ) : (
+        <Stack spacing={1} role="status" aria-busy="true" aria-label="Loading secrets">
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} variant="rounded" height={40} />
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
