@@ -59,7 +59,8 @@ export default defineConfig({
     },
     {
       // The leanest write answers (create 201 { id }, set value 204): every http spec copes with them.
-      command: `npx tsx mocks/http-server.ts --port ${HTTP_FAKE_PORT} --apps ${HTTP_APPS} --secrets 60 --envs 4 --canary ${CANARY} --write-responses empty`,
+      // --gaps-app: one more app (GAPS_APP), values missing in some environments, for the overview.
+      command: `npx tsx mocks/http-server.ts --port ${HTTP_FAKE_PORT} --apps ${HTTP_APPS} --secrets 60 --envs 4 --gaps-app --canary ${CANARY} --write-responses empty`,
       // Answers 401 without a token: ready for Playwright, which counts any status below 404.
       url: `${HTTP_FAKE_URL}/environments`,
       reuseExistingServer: false,

@@ -26,15 +26,18 @@ test('sign in, find and open an app, switch environments and search; the theme f
   await expect(page).toHaveURL(/\/apps\?q=PAY$/);
   await expect(apps.getByRole('link')).toHaveCount(1);
 
-  // An app opens at its first environment; the app bar says where we are.
+  // An app opens at its overview, each environment one tab away; the app bar says where we are.
   const payments = apps.getByRole('link', { name: /payments-api/ });
   await expect(payments).toHaveAttribute('href', '/apps/app_payments');
   await payments.click();
+  await expect(page).toHaveURL(/\/apps\/app_payments$/);
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
+  await expect(page.getByRole('tab')).toHaveText(['Overview', 'Development', 'QA', 'Staging', 'Production']);
+  await page.getByRole('tab', { name: 'Development' }).click();
   await expect(page).toHaveURL(/\/apps\/app_payments\/development$/);
   await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
   await expect(banner).toContainText('/ payments-api / Development');
   await expect(banner.getByRole('link', { name: 'payments-api' })).toHaveAttribute('href', '/apps/app_payments');
-  await expect(page.getByRole('tab')).toHaveText(['Development', 'QA', 'Staging', 'Production']);
   await expect(page.getByText(/^\d+ secrets in Development$/)).toBeVisible();
 
   // `/` jumps to the search box; in the box, `/` is typed like any character.
@@ -83,7 +86,7 @@ test('the session ends: sign out forgets it (storage empty, Back shows no data);
   await startSignedIn(page);
   await page.goto('/apps');
   await page.getByRole('link', { name: /payments-api/ }).click();
-  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
 
   // Sign out: nothing of the session stays, and Back shows no data.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -152,8 +155,8 @@ test('the apps page: loading, an error with the server’s message and Retry, no
   await expect(form.getByRole('alert')).toContainText('No app has that name');
   await form.getByRole('textbox', { name: 'App name' }).fill('data-pipeline');
   await open.click();
-  await expect(page).toHaveURL(/\/apps\/app_data\/development$/);
-  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  await expect(page).toHaveURL(/\/apps\/app_data$/);
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
 
   // Two apps of one name (the fake reseeded with them, listing back): opened by id.
   await controlDemoFake(page, 'POST', 'reset', { ambiguousAppNames: true });
@@ -165,8 +168,8 @@ test('the apps page: loading, an error with the server’s message and Retry, no
   await form.getByRole('radio', { name: 'by id' }).check();
   await form.getByRole('textbox', { name: 'App id' }).fill('app_web');
   await open.click();
-  await expect(page).toHaveURL(/\/apps\/app_web\/development$/);
-  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  await expect(page).toHaveURL(/\/apps\/app_web$/);
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
 
   // No apps at all (the demo's saved data without any): said, and the form still there.
   await page.evaluate(() => {

@@ -7,6 +7,8 @@ export const HTTP_FAKE_URL = `http://127.0.0.1:${HTTP_FAKE_PORT}`;
 export const CANARY = 'CANARY-9f27c1-do-not-leak';
 /** Apps of the generated HTTP dataset: app_payments, then app_0002 … */
 export const HTTP_APPS = 80;
+/** The HTTP fake's extra app (`--gaps-app`): some values missing in some environments; only the overview's specs use it. */
+export const GAPS_APP = 'app_gaps';
 /** The http project's request timeout (API_TIMEOUT_MS), short so that "no answer" cells run fast. */
 export const HTTP_TIMEOUT_MS = 3000;
 /** The prod project: `npm run serve` (nginx) on this port, proxying /api/ to the http project's fake. */

@@ -54,10 +54,11 @@ test('sign in, open an app, switch environment, search, reveal, copy, set a valu
 
   await tabTo(page, page.getByRole('link', { name: /payments-api/ }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
 
-  // Tabs: the selected one is the tab stop; arrows move, Enter follows the link.
-  await tabTo(page, page.getByRole('tab', { name: 'Development' }));
+  // Tabs (the overview's first): the selected one is the tab stop; arrows move, Enter follows the link.
+  await tabTo(page, page.getByRole('tab', { name: 'Overview' }));
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Staging' })).toBeFocused();

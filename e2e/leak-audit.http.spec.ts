@@ -131,11 +131,16 @@ test.describe('leak audit', () => {
     expect(await heapContains(page, typed, process.env.HEAP_DUMP)).toEqual([]);
   });
 
-  test("a secret's page: reveal and hide in each environment, copy between them, leave no trace", async ({ page, context, recorder, baseURL }) => {
+  test("the overview, then a secret's page: reveal and hide in each environment, copy between them, leave no trace", async ({ page, context, recorder, baseURL }) => {
     const watch = watchPage(page);
     await signInWithToken(page, READ_TOKEN, { writeToken: WRITE_TOKEN });
-    await page.goto('/apps/app_payments/development?q=CANARY_TOKEN_1');
-    await row(page, 'CANARY_TOKEN_1').getByRole('link', { name: 'CANARY_TOKEN_1', exact: true }).click();
+    // The overview (every environment's masked list): the canary nowhere; its row leads to the secret.
+    await page.goto('/apps/app_payments?q=CANARY_TOKEN_1');
+    const overviewRow = row(page, 'CANARY_TOKEN_1');
+    await expect(overviewRow.getByRole('cell')).toHaveCount(ENVS.length);
+    for (const cell of await overviewRow.getByRole('cell').all()) await expect(cell).toContainText('••');
+    await expectNoLeak(page, context, recorder, SECRETS, watch);
+    await overviewRow.getByRole('link', { name: 'CANARY_TOKEN_1', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'CANARY_TOKEN_1' })).toBeVisible();
 
     // Reveal, then hide, in each environment.

@@ -48,7 +48,7 @@ test('an unknown app: “No app …”, without the secrets page, and back to th
   await expectNoPageControls(page);
   await expectNoViolations(page, 'unknown app');
 
-  // The app's own address (which opens its first environment) says the same.
+  // The app's own address (its overview) says the same.
   await page.goto('/apps/app_nope');
   await expect(heading).toHaveText('No app app_nope');
   await expectNoPageControls(page);
@@ -78,8 +78,8 @@ test('an unknown secret: “No secret … in <app>”, without the secret’s pa
   await expectNoViolations(page, 'unknown secret');
 
   await page.getByRole('link', { name: /^Back to web-frontend/ }).click();
-  await expect(page).toHaveURL(/\/apps\/app_web\/development$/);
-  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  await expect(page).toHaveURL(/\/apps\/app_web$/);
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
 });
 
 test('an app the token may not open (403): says so, suggests another token, and signing in again comes back', async ({ page }) => {
@@ -101,10 +101,10 @@ test('an app the token may not open (403): says so, suggests another token, and 
   await controlDemoFake(page, 'DELETE', 'faults');
   await page.getByRole('button', { name: 'Sign in with another token' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
-  expect(new URL(page.url()).searchParams.get('next')).toBe('/apps/app_payments/development');
+  expect(new URL(page.url()).searchParams.get('next')).toBe('/apps/app_payments');
   await page.getByRole('button', { name: 'Explore the demo' }).click();
-  await expect(page).toHaveURL(/\/apps\/app_payments\/development$/);
-  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  await expect(page).toHaveURL(/\/apps\/app_payments$/);
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
 });
 
 test('other failures (a 500) keep the secrets page, with the error in place and Retry', async ({ page }) => {
@@ -113,7 +113,9 @@ test('other failures (a 500) keep the secrets page, with the error in place and 
   await expect(page.getByRole('link', { name: /web-frontend/ })).toBeVisible();
   await injectFault(page, { match: { method: 'GET', path: PATHS.app }, fault: { kind: 'status', status: 500 } });
   await injectFault(page, { match: { method: 'GET', path: PATHS.rendered }, fault: { kind: 'status', status: 500 }, times: 'Infinity' });
+  // The app opens at its overview; its Development tab leads to the secrets page.
   await page.getByRole('link', { name: /web-frontend/ }).click();
+  await page.getByRole('tab', { name: 'Development' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Could not load secrets' });
   // After the read's retries.
   await expect(alert).toBeVisible({ timeout: 15_000 });
@@ -144,7 +146,7 @@ test('from a secret’s page the app’s crumb returns to the environment you ca
   await expect(page).toHaveURL(/\/apps\/app_payments\/staging$/);
 });
 
-test('a direct load of a secret’s page names the app in the app bar, its crumb to the app’s first environment', async ({ page }) => {
+test('a direct load of a secret’s page names the app in the app bar, its crumb to the app’s overview', async ({ page }) => {
   await startSignedIn(page);
   await page.goto('/apps/app_data/secrets/sec_data_001');
   const banner = page.getByRole('banner');
@@ -152,10 +154,10 @@ test('a direct load of a secret’s page names the app in the app bar, its crumb
   const crumb = banner.getByRole('link', { name: 'data-pipeline' });
   await expect(crumb).toBeVisible();
   await expect(banner).not.toContainText('app_data');
-  await expect(crumb).toHaveAttribute('href', '/apps/app_data/development');
+  await expect(crumb).toHaveAttribute('href', '/apps/app_data');
   await crumb.click();
-  await expect(page).toHaveURL(/\/apps\/app_data\/development$/);
-  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  await expect(page).toHaveURL(/\/apps\/app_data$/);
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
 });
 
 test('at 360 px the app bar shows the app’s name (shortened at most) and the environment, not just “…”', async ({ page }) => {

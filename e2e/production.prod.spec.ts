@@ -13,9 +13,9 @@ test('sign in, browse, reveal, copy, create, set a value, a secret’s page, sig
   await context.grantPermissions(['clipboard-write']);
   await signInWithToken(page, 'demo-token', { writeToken: 'demo-token' });
 
-  // Browse: an app, another environment, a search.
+  // Browse: an app (its overview), an environment, a search.
   await page.getByRole('link', { name: /payments-api/ }).click();
-  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
   await page.getByRole('tab', { name: 'Production' }).click();
   await expect(page.getByRole('table', { name: 'Secrets in Production' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search keys' }).fill('CANARY');
@@ -82,7 +82,7 @@ test('the demo registers its worker through the one Trusted Types policy the hea
   );
   await signInToDemo(page);
   await page.getByRole('link', { name: /payments-api/ }).click();
-  await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/mockServiceWorker\.js$/);
   expect(await policy.violations()).toEqual([]);
   expect(policy.errors).toEqual([]);

@@ -8,13 +8,12 @@ test.describe.configure({ timeout: 60_000 });
 test('the secrets page: skeletons while the list loads, news of a change on the server, an app without secrets, reset demo data, environments that fail to load, an app with 10,000 secrets', async ({ page, recorder }) => {
   await page.clock.install();
   await startSignedIn(page);
-  await page.goto('/apps');
-  const payments = page.getByRole('link', { name: /payments-api/ });
-  await expect(payments).toBeVisible();
+  await page.goto('/apps/app_payments/production');
+  await expect(page.getByRole('table', { name: 'Secrets in Production' })).toBeVisible();
 
   // A slow list: skeletons, then the rows.
   await injectFault(page, { match: { method: 'GET', path: PATHS.rendered, mode: 'PreviewOnly' }, fault: { kind: 'latency', ms: 1_000 } });
-  await payments.click();
+  await page.getByRole('tab', { name: 'Development' }).click();
   await expect(page.getByRole('status', { name: 'Loading secrets' })).toHaveAttribute('aria-busy', 'true');
   await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
 
