@@ -6,6 +6,8 @@
 import type { APIRequestContext, Locator, Page, Request } from '@playwright/test';
 import { PATHS } from '../src/api/contract-http';
 import { expect, HTTP_SESSION, row, contractPathPattern } from './fixtures';
+import { SESSION_KEY } from './audit';
+import { expectNoViolations } from './axe';
 import { HTTP_FAKE_URL } from './constants';
 export type Op = 'list' | 'reveal' | 'revealall' | 'copy' | 'create' | 'set';
 export type FaultName = '401' | '403' | '404' | '409' | '429' | '500' | '503' | 'timeout' | 'network' | 'malformed' | 'schema';
@@ -212,4 +214,45 @@ export async function fetchStarts(page: Page, cell: Cell, key: string): Promise<
 
 export async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
+}
+
+/**
+ * A 401 on a write while its dialog holds typed input: the prompt asks for the Write token only
+ * (axe-clean, by keyboard), the session stays, the dialog keeps what was typed and says the session
+ * was renewed, and sending again saves with exactly one more request.
+ */
+export async function signInAgainAndSave(
+  page: Page,
+  op: 'create' | 'set',
+  { key, newName, typed, sent, forbidden }: { key: string; newName: string; typed: string; sent: Request[]; forbidden: string[] },
+) {
+  const prompt = page.getByRole('dialog', { name: 'Sign in again to keep your work' });
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText('The API refused your Write token. What you typed is kept');
+  expect(sent).toHaveLength(1);
+  expect(await page.evaluate((k) => sessionStorage.getItem(k), SESSION_KEY), 'the session stays').not.toBeNull();
+  const text = await visibleText(page);
+  for (const secret of forbidden) expect(text.includes(secret), `"${secret.slice(0, 10)}…" on screen`).toBe(false);
+  if (op === 'set') await expectNoViolations(page, 'the re-authentication prompt');
+  const field = prompt.getByLabel(/^Write token/);
+  await expect(field).toBeFocused();
+  await page.keyboard.type(HTTP_SESSION.writeToken!);
+  await page.keyboard.press('Enter');
+  await expect(prompt).toBeHidden();
+
+  const dialog = page.getByRole('dialog', { name: op === 'create' ? 'New secret' : `Set ${key} in ${ENV_LABEL}` });
+  await expect(dialog.getByRole('status').filter({ hasText: 'Your session was renewed' })).toContainText('has not been saved yet');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  if (op === 'create') {
+    await expect(dialog.getByRole('textbox', { name: /^Name/ })).toHaveValue(newName);
+    await expect(dialog.getByRole('textbox', { name: `Initial value in ${ENV_LABEL}` })).toHaveValue(typed);
+    await dialog.getByRole('button', { name: 'Create secret' }).click();
+    await expect(page.getByText(`Created ${newName}.`)).toBeVisible();
+  } else {
+    await expect(dialog.getByRole('textbox', { name: 'New value' })).toHaveValue(typed);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText(`Saved the new value of ${key} in ${ENV_LABEL}.`)).toBeVisible();
+  }
+  await expect(dialog).toBeHidden();
+  expect(sent, `${op} requests after signing in again`).toHaveLength(2);
 }

@@ -16,6 +16,7 @@ import {
   recordFetchStarts,
   recovers,
   retried,
+  signInAgainAndSave,
   visibleText,
 } from './fault-matrix-cells';
 
@@ -29,8 +30,9 @@ import {
  * the exact number of requests the operation sent (reads retried only where they should be, with
  * their backoff; writes never), no secret value, canary or token in the page text or console, what
  * was typed still in the dialog (writes), the fault rule consumed, and the page still usable (the
- * operation succeeds when tried again, or another action works). A 401 ends the session: the user
- * lands on sign-in with "Your session ended…".
+ * operation succeeds when tried again, or another action works). A 401 ends the session (the user
+ * lands on sign-in with "Your session ended…"), unless a dialog holds typed input: then only the
+ * refused token is asked for again over the page, and the kept input saves afterwards.
  *
  * Legend: N req = requests the operation sent to its endpoint before the message showed (counted
  * in the browser; gaps timed in the page); msg+id = the injected `message` and `Request id` shown;
@@ -43,7 +45,7 @@ import {
  *
  * | fault \ op  | list (open env)             | reveal one              | reveal all              | copy ²               | create secret                     | set value (Development) |
  * |-------------|-----------------------------|-------------------------|-------------------------|----------------------|-----------------------------------|-------------------------|
- * | 401         | 1 req → sign-in + notice    | 1 req → sign-in + notice| 1 req → sign-in + notice| 1 req → sign-in      | 1 req → sign-in, input lost ¹     | 1 req → sign-in, lost ¹ |
+ * | 401         | 1 req → sign-in + notice    | 1 req → sign-in + notice| 1 req → sign-in + notice| 1 req → sign-in      | 1 req → re-sign-in prompt, kept, ok ¹ | 1 req → prompt, kept, ok ¹ |
  * | 403         | 1 req, msg+id + hint, ok ⁴  | 1 req, msg+id ⁵, ok     | 1 req, msg+id, ok       | 1 req, msg+id, ok    | 1 req, msg+id + hint, kept, ok    | 1 req, msg+id + hint, kept, ok |
  * | 404         | 1 req, msg+id, ok ⁴         | 1 req, msg+id ⁵, ok     | 1 req, msg+id, ok       | 1 req, msg+id, ok    | 1 req, msg+id, kept, ok           | 1 req, msg+id, kept, ok |
  * | 409         | –                           | –                       | –                       | –                    | 1 req, "<name> already exists"+id, link to existing, kept, ok | – |
@@ -57,7 +59,8 @@ import {
  *
  * Every cell also checks that no clear value of the app, the canary, no token and nothing typed is
  * in the page's text (error time) or the console.
- * ¹ The dialog goes away with the page on sign-in: what was typed is lost (accepted for now).
+ * ¹ The prompt asks for the Write token only (same origin), the page and dialog stay as they were,
+ *   the dialog says the session was renewed, and sending again saves (one more request).
  * ² Copy is a one-shot read tied to the click (the clipboard write needs the user's gesture in
  *   most browsers), so it is never retried in the background: the user clicks again.
  * ³ The fake drops the connection; behind the same-origin `vite preview` proxy the browser gets
@@ -145,6 +148,15 @@ test.describe('fault matrix', () => {
           await injectHttpFault(request, rule);
           await editor.getByRole('button', { name: 'Save' }).click();
         }
+      }
+
+      // ---- 401 over typed input: the refused token is asked for again; the input is kept and saves.
+      if (cell.fault === '401' && (cell.op === 'create' || cell.op === 'set')) {
+        await signInAgainAndSave(page, cell.op, { key, newName, typed, sent, forbidden });
+        expect(await remainingHttpFaults(request, pattern)).toEqual([]);
+        const consoleText = recorder.console.join('\n');
+        for (const secret of forbidden) expect(consoleText.includes(secret), `"${secret.slice(0, 10)}…" in the console`).toBe(false);
+        return;
       }
 
       // ---- 401: the session ends, the user is on sign-in with the notice, the tokens are gone.
