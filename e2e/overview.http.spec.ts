@@ -27,7 +27,7 @@ async function missingKeys(request: APIRequestContext, envId: string): Promise<{
 
 const missingText = (count: number) => (count === 0 ? 'None missing' : `${count} missing`);
 
-test('the overview: a failed environment retried in its column, missing counts, “missing in Production” from the URL, Set value in a missing cell, axe, 360 px', async ({ page, request, recorder }) => {
+test('the overview: a failed environment retried in its column, missing counts, “missing in Production” from the URL, Set value in a missing cell, presenting, axe, 360 px', async ({ page, request, recorder }) => {
   const missing = await Promise.all(ENVS.map((env) => missingKeys(request, env.id)));
   const target = missing[PRODUCTION]![0]!;
   expect(target, `a key of ${GAPS_APP} without a value in Production`).toBeDefined();
@@ -77,6 +77,10 @@ test('the overview: a failed environment retried in its column, missing counts, 
   await expect(targetRow.getByRole('cell').nth(PRODUCTION)).toHaveText('ov••••••••');
   await expect(table.getByRole('columnheader', { name: 'Production', exact: true })).toContainText(missingText(missing[PRODUCTION]!.length - 1));
   await expect(page).toHaveURL(new RegExp(`/apps/${GAPS_APP}\\?q=${target.key}$`));
+  // Presenting: no preview is drawn, in any cell.
+  await page.keyboard.press('Alt+Shift+P');
+  await expect(targetRow.getByRole('cell')).toHaveText(Array(ENVS.length).fill(/^(••••••••|missing.*)$/));
+  await page.keyboard.press('Alt+Shift+P');
 
   // A phone: the table scrolls sideways in its box, the page does not; the key stays in view.
   await page.setViewportSize({ width: 360, height: 740 });
