@@ -135,4 +135,14 @@ describe('valueSizeError', () => {
     expect(valueSizeError(`${'é'.repeat(MAX_VALUE_BYTES / 2)}x`)).toMatch(/^The value is 1,048,577 bytes/);
     expect(valueSizeError('🔐'.repeat(MAX_VALUE_BYTES / 4 + 1))).toMatch(/^The value is 1,048,580 bytes/);
   });
+
+  it('counts like UTF-8 itself at the limit: 1-, 2-, 3- and 4-byte characters and a lone surrogate', () => {
+    const encoded = (text: string) => new TextEncoder().encode(text).length;
+    for (const unit of ['a', 'é', '€', '🔐', '\ud800']) {
+      for (const extra of [0, 1]) {
+        const text = `${'x'.repeat(MAX_VALUE_BYTES - encoded(unit) + extra)}${unit}`;
+        expect(valueSizeError(text) === null, JSON.stringify(unit) + extra).toBe(encoded(text) <= MAX_VALUE_BYTES);
+      }
+    }
+  });
 });

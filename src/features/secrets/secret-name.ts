@@ -174,7 +174,8 @@ export function splitKeyValue(text: string): { name: string; value: string } | n
 
 /** Leading or trailing whitespace (or a final line break) in a value: worth pointing out before saving. */
 export function valueWhitespaceWarning(value: string): string | null {
-  if (value.length === 0 || value.trim() === value) return null;
+  // The ends only (no copy of a large value): trim() removes exactly what \s matches.
+  if (value.length === 0 || (!/\s/.test(value.charAt(0)) && !/\s/.test(value.charAt(value.length - 1)))) return null;
   const leading = value.length - value.trimStart().length;
   const trailing = value.length - value.trimEnd().length;
   if (value.trim() === '') return 'The value is only whitespace.';
@@ -184,13 +185,42 @@ export function valueWhitespaceWarning(value: string): string | null {
   return `The value ${parts.join(' and ')}. It is saved exactly as typed.`;
 }
 
+/**
+ * The UTF-8 size of `value`, counted without encoding it (no 1 MiB copy per keystroke), up to
+ * just past `limit`: the result is exact when at most `limit`, else some number above it.
+ */
+function utf8BytesUpTo(value: string, limit: number): number {
+  if (value.length > limit) return value.length;
+  // eslint-disable-next-line no-control-regex -- ASCII is one byte a character: no counting needed.
+  if (!/[^\u0000-\u007f]/.test(value)) return value.length;
+  let bytes = 0;
+  for (let i = 0; i < value.length && bytes <= limit; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    // A surrogate pair (4 bytes) is two units of 2 bytes each here; a lone surrogate is 3 (U+FFFD).
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+let lastChecked: { value: string; error: string | null } | null = null;
+
 /** Why a value cannot be sent (past the service's size limit), or null. */
 export function valueSizeError(value: string): string | null {
-  // A UTF-16 code unit is at most 3 bytes of UTF-8: most values need no encoding to check.
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: most values need no counting.
   if (value.length * 3 <= MAX_VALUE_BYTES) return null;
-  const bytes = new TextEncoder().encode(value).length;
-  if (bytes <= MAX_VALUE_BYTES) return null;
-  return `The value is ${bytes.toLocaleString('en')} bytes of UTF-8; a value can be at most ${MAX_VALUE_BYTES.toLocaleString('en')} bytes (${+(MAX_VALUE_BYTES / 2 ** 20).toFixed(2)} MiB). Shorten it to save it.`;
+  // The field and its dialog both ask about the same keystroke's value.
+  if (lastChecked?.value === value) return lastChecked.error;
+  const error =
+    utf8BytesUpTo(value, MAX_VALUE_BYTES) <= MAX_VALUE_BYTES
+      ? null
+      : `The value is ${new TextEncoder().encode(value).length.toLocaleString('en')} bytes of UTF-8; a value can be at most ${MAX_VALUE_BYTES.toLocaleString('en')} bytes (${+(MAX_VALUE_BYTES / 2 ** 20).toFixed(2)} MiB). Shorten it to save it.`;
+  lastChecked = { value, error };
+  return error;
 }
 
 function describeRun(run: string): string {
