@@ -1,9 +1,10 @@
-import '@testing-library/jest-dom/vitest';
-import { configure } from '@testing-library/react';
-
-// The first render of a lazy module (a route, a dialog with MUI) can take seconds in jsdom on a
-// busy 2-core machine; waiting longer costs nothing when the state comes sooner.
-configure({ asyncUtilTimeout: 15_000 });
-
-// jsdom has no layout: the rows' window virtualizer restores the scroll position on mount.
-if (typeof window !== 'undefined') window.scrollTo = () => {};
+// DOM tests only: a test file in Node's environment (pure logic) loads no DOM libraries.
+if (typeof window !== 'undefined') {
+  await import('@testing-library/jest-dom/vitest');
+  const { configure } = await import('@testing-library/react');
+  // The first render of a lazy module (a route, a dialog with MUI) can take seconds in jsdom on a
+  // busy 2-core machine; waiting longer costs nothing when the state comes sooner.
+  configure({ asyncUtilTimeout: 15_000 });
+  // jsdom has no layout: the rows' window virtualizer restores the scroll position on mount.
+  window.scrollTo = () => {};
+}
