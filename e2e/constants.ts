@@ -10,6 +10,6 @@ export const HTTP_APPS = 80;
 /** The HTTP fake's extra app (`--gaps-app`): some values missing in some environments; only the overview's specs use it. */
 export const GAPS_APP = 'app_gaps';
 /** The http project's request timeout (API_TIMEOUT_MS), short so that "no answer" cells run fast. */
-export const HTTP_TIMEOUT_MS = 3000;
+export const HTTP_TIMEOUT_MS = 2000;
 /** The prod project: `npm run serve` (nginx) on this port, proxying /api/ to the http project's fake. */
 export const PROD_PORT = 4175;

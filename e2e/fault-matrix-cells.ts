@@ -66,8 +66,8 @@ export function retried({ op, fault }: Cell): boolean {
 }
 
 /**
- * "No answer" on a reveal is injected once: the first attempt times out (3 s), the retry 0.5 s
- * later answers, and the user sees progress then the value (exhausting four 3 s timeouts is
+ * "No answer" on a reveal is injected once: the first attempt times out (2 s), the retry 0.5 s
+ * later answers, and the user sees progress then the value (exhausting four 2 s timeouts is
  * proven once, on the list, to keep the matrix fast).
  */
 export function recovers({ op, fault }: Cell): boolean {

@@ -52,7 +52,7 @@ import {
  * | 429 (RA 1s) | 4 req 1 s apart, msg+id, ok | 4 req 1 s apart, msg+id, ok | 4 req 1 s apart, msg+id, ok | 1 req, msg+id, ok | 1 req, msg+id, kept, ok       | 1 req, msg+id, kept, ok |
  * | 500         | 4 req (+0.5/1/2 s), msg+id, ok | 4 req, msg+id, ok    | 4 req, msg+id, ok       | 1 req, msg+id, ok    | 1 req, msg+id, kept, ok           | 1 req, msg+id, kept, ok |
  * | 503         | 4 req (+0.5/1/2 s), msg+id, ok | 4 req, msg+id, ok    | 4 req, msg+id, ok       | 1 req, msg+id, ok    | 1 req, msg+id, kept, ok           | 1 req, msg+id, kept, ok |
- * | timeout 3 s | 4 req (3 s + backoff), "did not answer in time", ok | 2 req: progress, then the value (injected once) | same as reveal one | 1 req, "did not answer", ok | 1 req, same, kept, ok | 1 req, same, kept, ok |
+ * | timeout 2 s | 4 req (2 s + backoff), "did not answer in time", ok | 2 req: progress, then the value (injected once) | same as reveal one | 1 req, "did not answer", ok | 1 req, same, kept, ok | 1 req, same, kept, ok |
  * | network ³   | 4 req, "failed … (HTTP 502)", ok | 4 req, same, ok    | 4 req, same, ok         | 1 req, same, ok      | 1 req, same, kept, ok             | 1 req, same, kept, ok   |
  * | malformed   | 1 req, "not JSON", ok ⁴     | 1 req, same, ok         | 1 req, same, ok         | 1 req, same, ok      | 1 req, same, kept, ok             | – ⁶                     |
  * | schema      | 1 req, "does not match the contract", ok ⁴ | 1 req, same, ok | 1 req, same, ok  | 1 req, same, ok      | 1 req, same, kept, ok             | – ⁶                     |
