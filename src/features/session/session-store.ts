@@ -89,6 +89,15 @@ function emit() {
   for (const listener of listeners) listener();
 }
 
+/** Drops the session a 401 or a timeout ended: memory, the API client and this tab's storage. */
+function forget() {
+  current = null;
+  times = null;
+  apiClient.setSession(null);
+  storage()?.removeItem(SESSION_STORAGE_KEY);
+  emit();
+}
+
 export const sessionStore = {
   get: (): Session | null => current,
   subscribe(listener: Listener): () => void {
@@ -142,11 +151,7 @@ export const sessionStore = {
   expire(): void {
     if (!current) return;
     expired = true;
-    current = null;
-    times = null;
-    apiClient.setSession(null);
-    storage()?.removeItem(SESSION_STORAGE_KEY);
-    emit();
+    forget();
   },
   /** Whether the last session ended with a 401 (and no one signed in since). */
   isExpired: (): boolean => expired && current === null,
@@ -157,11 +162,7 @@ export const sessionStore = {
   end(reason: TimeoutReason): void {
     if (!current) return;
     timedOut = reason;
-    current = null;
-    times = null;
-    apiClient.setSession(null);
-    storage()?.removeItem(SESSION_STORAGE_KEY);
-    emit();
+    forget();
   },
   /** Why the last session ended when it was not the user's choice (until the next sign-in). */
   endReason: (): 'expired' | TimeoutReason | null => (current !== null ? null : expired ? 'expired' : timedOut),
