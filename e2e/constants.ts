@@ -5,6 +5,13 @@ export const HTTP_FAKE_PORT = 8788;
 export const HTTP_FAKE_URL = `http://127.0.0.1:${HTTP_FAKE_PORT}`;
 /** A distinctive value the HTTP fake sets for CANARY_TOKEN_1..3 in every environment of the first app. */
 export const CANARY = 'CANARY-9f27c1-do-not-leak';
+/** The HTTP fake's environments (`--envs 4`), in its order. */
+export const HTTP_ENVS = [
+  { id: 'env_dev', label: 'Development' },
+  { id: 'env_qa', label: 'QA' },
+  { id: 'env_staging', label: 'Staging' },
+  { id: 'env_prod', label: 'Production' },
+] as const;
 /** Apps of the generated HTTP dataset: app_payments, then app_0002 … */
 export const HTTP_APPS = 80;
 /** The HTTP fake's extra app (`--gaps-app`): some values missing in some environments; only the overview's specs use it. */

@@ -1,19 +1,13 @@
 import type { APIRequestContext } from '@playwright/test';
 import { PATHS, VALUE_TYPE } from '../src/api/contract';
 import { expectNoViolations } from './axe';
-import { GAPS_APP, HTTP_FAKE_URL } from './constants';
+import { GAPS_APP, HTTP_FAKE_URL, HTTP_ENVS as ENVS } from './constants';
 import { test, expect, contractPathPattern, HTTP_SESSION, injectHttpFault, row, startSignedIn } from './fixtures';
 
 /**
  * The app's overview over real HTTP, on the fake's gaps app (values missing in some environments;
  * no other spec uses it, so its fault rules and writes touch nobody else's data).
  */
-const ENVS = [
-  { id: 'env_dev', label: 'Development' },
-  { id: 'env_qa', label: 'QA' },
-  { id: 'env_staging', label: 'Staging' },
-  { id: 'env_prod', label: 'Production' },
-] as const;
 const PRODUCTION = 3;
 
 /** The keys without a value in an environment, from the fake directly (masked: no value is read). */

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { test, expect, contractPathPattern, HTTP_SESSION, injectHttpFault, remainingHttpFaults, row, signInWithToken, startSignedIn } from './fixtures';
 import { PATHS } from '../src/api/contract-http';
-import { HTTP_FAKE_URL } from './constants';
+import { HTTP_FAKE_URL, HTTP_ENVS as ENVS } from './constants';
 
 /**
  * A secret's page against what a real service may lack, over real HTTP: the secret-detail endpoint
@@ -9,12 +9,6 @@ import { HTTP_FAKE_URL } from './constants';
  * values it may not see). Each test has an app of its own: fault rules are scoped to it.
  */
 const MASK = '••••••••';
-const ENVS = [
-  { id: 'env_dev', label: 'Development' },
-  { id: 'env_qa', label: 'QA' },
-  { id: 'env_staging', label: 'Staging' },
-  { id: 'env_prod', label: 'Production' },
-] as const;
 
 interface Rendered {
   key: string;
