@@ -207,20 +207,12 @@ function utf8BytesUpTo(value: string, limit: number): number {
   return bytes;
 }
 
-let lastChecked: { value: string; error: string | null } | null = null;
-
 /** Why a value cannot be sent (past the service's size limit), or null. */
 export function valueSizeError(value: string): string | null {
   // A UTF-16 code unit is at most 3 bytes of UTF-8: most values need no counting.
   if (value.length * 3 <= MAX_VALUE_BYTES) return null;
-  // The field and its dialog both ask about the same keystroke's value.
-  if (lastChecked?.value === value) return lastChecked.error;
-  const error =
-    utf8BytesUpTo(value, MAX_VALUE_BYTES) <= MAX_VALUE_BYTES
-      ? null
-      : `The value is ${new TextEncoder().encode(value).length.toLocaleString('en')} bytes of UTF-8; a value can be at most ${MAX_VALUE_BYTES.toLocaleString('en')} bytes (${+(MAX_VALUE_BYTES / 2 ** 20).toFixed(2)} MiB). Shorten it to save it.`;
-  lastChecked = { value, error };
-  return error;
+  if (utf8BytesUpTo(value, MAX_VALUE_BYTES) <= MAX_VALUE_BYTES) return null;
+  return `The value is ${new TextEncoder().encode(value).length.toLocaleString('en')} bytes of UTF-8; a value can be at most ${MAX_VALUE_BYTES.toLocaleString('en')} bytes (${+(MAX_VALUE_BYTES / 2 ** 20).toFixed(2)} MiB). Shorten it to save it.`;
 }
 
 function describeRun(run: string): string {
