@@ -89,7 +89,7 @@ function emit() {
   for (const listener of listeners) listener();
 }
 
-/** Drops the session a 401 or a timeout ended: memory, the API client and this tab's storage. */
+/** Drops the session (signed out, refused or timed out): memory, the API client and this tab's storage. */
 function forget() {
   current = null;
   times = null;
@@ -136,13 +136,9 @@ export const sessionStore = {
   },
   /** Forgets the tokens. Callers also clear the query cache (see useSignOut). */
   signOut(): void {
-    current = null;
     expired = false;
     timedOut = null;
-    times = null;
-    apiClient.setSession(null);
-    storage()?.removeItem(SESSION_STORAGE_KEY);
-    emit();
+    forget();
   },
   /**
    * The API refused the token (401): forget it. Subscribers see the session end; `isExpired()`
