@@ -1,4 +1,4 @@
-import { envPath, safeNext, secretPath } from './paths';
+import { envPath, safeNext, secretPath, withSearch } from './paths';
 
 describe('safeNext', () => {
   const origin = 'https://dash.example.org';
@@ -38,5 +38,12 @@ describe('page paths', () => {
   it('encode each part as one path segment', () => {
     expect(envPath('a/b', 'dev')).toBe('/apps/a%2Fb/dev');
     expect(secretPath('app_1', 's?1')).toBe('/apps/app_1/secrets/s%3F1');
+  });
+});
+
+describe('withSearch', () => {
+  it('carries the search text along, encoded, and nothing when it is empty', () => {
+    expect(withSearch('/apps/a/dev', 'db url&x')).toBe('/apps/a/dev?q=db%20url%26x');
+    expect(withSearch('/apps/a', '')).toBe('/apps/a');
   });
 });

@@ -23,3 +23,5 @@ export function safeNext(next: string | null, origin: string = window.location.o
 export const appPath = (appId: string) => `/apps/${encodeURIComponent(appId)}`;
 export const envPath = (appId: string, envSlug: string) => `${appPath(appId)}/${encodeURIComponent(envSlug)}`;
 export const secretPath = (appId: string, secretId: string) => `${appPath(appId)}/secrets/${encodeURIComponent(secretId)}`;
+/** A path with the key search carried along (`?q=`), as the environment tabs and the overview pass it on. */
+export const withSearch = (path: string, search: string) => (search ? `${path}?q=${encodeURIComponent(search)}` : path);

@@ -13,7 +13,7 @@ import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { listQuery } from '@/features/secrets/list-query';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { lastEnvironment } from '../last-environment';
-import { appPath, envPath, secretPath } from '../paths';
+import { appPath, envPath, secretPath, withSearch } from '../paths';
 
 /**
  * `/apps/:appId`: the app's overview, every key in every environment, with a tab per environment.
@@ -27,7 +27,7 @@ export function Component() {
   const app = useQuery(appQueries.lookup(appId, 'Identifier'));
   const listOptions = useCallback((envId: string) => listQuery({ appId, envId }), [appId]);
   const secretHref = useCallback((secretId: string) => secretPath(appId, secretId), [appId]);
-  const hrefFor = useCallback((env: { slug: string }) => envPath(appId, env.slug) + (search ? `?q=${encodeURIComponent(search)}` : ''), [appId, search]);
+  const hrefFor = useCallback((env: { slug: string }) => withSearch(envPath(appId, env.slug), search), [appId, search]);
   const [editing, setEditing] = useState<SetValueTarget | null>(null);
   const onSetValue = useCallback(
     ({ secretId, key, environment }: SetValueRequest) => setEditing({ secretId, secretName: key, environment }),
@@ -45,7 +45,7 @@ export function Component() {
         {(environments) => (
           <>
             <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
-              <EnvironmentTabs environments={environments} current={OVERVIEW_TAB} hrefFor={hrefFor} overviewHref={appPath(appId) + (search ? `?q=${encodeURIComponent(search)}` : '')} />
+              <EnvironmentTabs environments={environments} current={OVERVIEW_TAB} hrefFor={hrefFor} overviewHref={withSearch(appPath(appId), search)} />
             </Box>
             <OverviewView
               key={appId}

@@ -15,7 +15,7 @@ import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { environmentName } from '@/lib/environment-name';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { lastEnvironment } from '../last-environment';
-import { appPath, envPath, secretPath } from '../paths';
+import { appPath, envPath, secretPath, withSearch } from '../paths';
 
 /** `/apps/:appId/:envSlug`: an environment's secrets, with a tab per environment. */
 export function Component() {
@@ -23,9 +23,9 @@ export function Component() {
   const [search, onSearchChange] = useSearchParamState('q');
   const environments = useQuery(environmentQueries.list());
   const app = useQuery(appQueries.lookup(appId, 'Identifier'));
-  const hrefFor = useCallback((env: { slug: string }) => envPath(appId, env.slug) + (search ? `?q=${encodeURIComponent(search)}` : ''), [appId, search]);
+  const hrefFor = useCallback((env: { slug: string }) => withSearch(envPath(appId, env.slug), search), [appId, search]);
   const secretHref = useCallback((secretId: string) => secretPath(appId, secretId), [appId]);
-  const overviewHref = appPath(appId) + (search ? `?q=${encodeURIComponent(search)}` : '');
+  const overviewHref = withSearch(appPath(appId), search);
 
   const env = environments.data?.find((e) => e.slug === envSlug);
   // The secret whose value is being set; dropped when the environment changes under it.
