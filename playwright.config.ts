@@ -13,7 +13,8 @@ import { CANARY, DEMO_PORT, HTTP_APPS, HTTP_FAKE_PORT, HTTP_FAKE_URL, HTTP_PREVI
  *   Content-Security-Policy) → the http project's fake (specs `*.prod.spec.ts`). Needs nginx:
  *   without it the run fails with the install hint.
  */
-const launchOptions = chromiumLaunchOptions();
+// The headless shell when installed: the same engine without the browser UI, ~10 % less test time.
+const launchOptions = chromiumLaunchOptions([], { headlessShell: true });
 
 export default defineConfig({
   testDir: './e2e',
@@ -31,6 +32,9 @@ export default defineConfig({
     // Tracing every action took ~45 % of the suite's CPU; re-run a failing test with `--trace on`.
     trace: 'off',
     serviceWorkers: 'allow',
+    // As a user who asks for less motion: no transitions to wait for or paint (the theme and
+    // baseline.css honour it); a11y.spec.ts scans with motion on.
+    reducedMotion: 'reduce',
   },
   projects: [
     {

@@ -3,6 +3,8 @@ import { expectNoViolations } from './axe';
 
 // Six states over three pages, each scanned in light and dark: most of a minute on a busy machine.
 test.describe.configure({ timeout: 60_000 });
+// The other specs ask for reduced motion; these scan the pages as most people see them, motion on.
+test.use({ reducedMotion: 'no-preference' });
 
 test('sign-in, apps and secrets pages, masked and revealed, have no axe violations', async ({ page }) => {
   await page.goto('/sign-in');

@@ -10,6 +10,11 @@ import { SYSTEM_FONT_STACK } from '@/lib/fonts';
 export const MODE_STORAGE_KEY = 'secrets-dashboard.theme';
 export const COLOR_SCHEME_STORAGE_KEY = 'secrets-dashboard.color-scheme';
 
+/** The system asks for less motion (read once, at load): transitions and ripples off, spinners still. */
+const reducedMotion = typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+const NO_DURATION = { shortest: 0, shorter: 0, short: 0, standard: 0, complex: 0, enteringScreen: 0, leavingScreen: 0 };
+
 /**
  * The one theme: system fonts only (no CDN); light and dark schemes as CSS variables
  * (`var(--mui-palette-…)`, selected by the class on <html>); the mode follows the system by default.
@@ -25,7 +30,10 @@ export const theme = createTheme({
     fontFamily: SYSTEM_FONT_STACK,
   },
   shape: { borderRadius: 8 },
+  // Zero durations also end MUI's transition timers (a dialog unmounts at once), not only the CSS.
+  ...(reducedMotion ? { transitions: { create: () => 'none', duration: NO_DURATION } } : {}),
   components: {
+    ...(reducedMotion ? { MuiButtonBase: { defaultProps: { disableRipple: true } }, MuiSkeleton: { defaultProps: { animation: false } } } : {}),
     // CSS gap instead of `> :not(style) ~ :not(style)` margins: that sibling rule made the browser
     // restyle the whole secrets table on every scroll frame.
     MuiStack: { defaultProps: { useFlexGap: true } },
