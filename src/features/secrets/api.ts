@@ -73,6 +73,6 @@ export interface SetSecretValueInput {
 }
 
 /** Any 2xx is success; its body is not read. */
-export function setSecretValue({ appId, secretId, envId, text }: SetSecretValueInput): Promise<void> {
-  return apiRequest(endpoints.setValue(appId, secretId, envId, text));
+export function setSecretValue({ appId, secretId, envId, text }: SetSecretValueInput, signal?: AbortSignal): Promise<void> {
+  return apiRequest(endpoints.setValue(appId, secretId, envId, text), signal);
 }
