@@ -1,0 +1,69 @@
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { isApiError } from '@/api/api-error';
+import type { Environment } from '@/api/contract';
+import { errorText } from '@/components/error-alert';
+import { environmentName } from '@/lib/environment-name';
+import type { Comparison } from '../compare-model';
+import type { CompareState, CompareValues as CompareValuesState } from '../use-compare-values';
+
+const count = (n: number) => n.toLocaleString('en');
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** The summary of a finished comparison: how many values differ from production and how many are risky. */
+export function comparisonSummary(comparison: Comparison, environments: readonly Environment[]): string {
+  const compared = `Compared ${plural(comparison.environmentIds.length, 'environment', 'environments')}`;
+  const risky = `${count(comparison.risky)} risky`;
+  const reference = comparison.reference === null ? undefined : environments[comparison.reference];
+  if (!reference) return `${compared}: no production environment, so values are not grouped; ${risky}.`;
+  const differ = comparison.differs === 1 ? 'value differs' : 'values differ';
+  return `${compared}: ${count(comparison.differs)} ${differ} from ${environmentName(reference)}, ${risky}.`;
+}
+
+function statusText(state: CompareState, environments: readonly Environment[], hideAfterSeconds: number): string {
+  if (state.status === 'running') return `Comparing values: ${state.done} of ${plural(state.total, 'environment', 'environments')}…`;
+  if (state.status === 'done') return `${comparisonSummary(state.comparison, environments)} Results hide after ${hideAfterSeconds} s.`;
+  return '';
+}
+
+export interface CompareValuesProps {
+  compare: CompareValuesState;
+  environments: readonly Environment[];
+}
+
+/**
+ * The toolbar's "Compare values": starts a comparison of every environment with production, says
+ * how far it is and then what it found (a polite status), and cancels or clears it. The verdicts
+ * themselves show in the table's cells.
+ */
+export function CompareValues({ compare, environments }: CompareValuesProps) {
+  const { state, start, clear, hideAfterSeconds } = compare;
+  const running = state.status === 'running';
+  const error = state.status === 'failed' ? state.error : null;
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', flex: 1, minWidth: 0 }}>
+      <Button variant="outlined" disabled={running || environments.length === 0} onClick={() => start(environments)} sx={{ whiteSpace: 'nowrap' }}>
+        Compare values
+      </Button>
+      {running ? (
+        <Button onClick={clear} sx={{ whiteSpace: 'nowrap' }}>
+          Cancel comparison
+        </Button>
+      ) : state.status === 'done' ? (
+        <Button onClick={clear} sx={{ whiteSpace: 'nowrap' }}>
+          Clear comparison
+        </Button>
+      ) : null}
+      <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" sx={{ flex: '1 1 240px' }}>
+        {statusText(state, environments, hideAfterSeconds)}
+      </Typography>
+      {error !== null ? (
+        <Typography variant="body2" color="error" role="alert" sx={{ flexBasis: '100%' }}>
+          Values could not be compared: {errorText(error)}
+          {isApiError(error) && error.requestId ? ` (request id ${error.requestId})` : ''}
+        </Typography>
+      ) : null}
+    </Stack>
+  );
+}

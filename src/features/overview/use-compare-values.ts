@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Environment, RenderedSecretsResponse } from '@/api/contract';
+import { usePreferences } from '@/lib/preferences';
+import { foldOrder, newDigestKey, startComparison, type Comparison } from './compare-model';
+
+/** One environment's clear list (Full mode), fetched without any cache (the route passes the secrets feature's request). */
+export type FetchFullList = (envId: string, signal: AbortSignal) => Promise<RenderedSecretsResponse>;
+
+export type CompareState =
+  | { status: 'idle' }
+  | { status: 'running'; done: number; total: number }
+  | { status: 'done'; comparison: Comparison }
+  | { status: 'failed'; error: unknown };
+
+const IDLE: CompareState = { status: 'idle' };
+
+export interface CompareValues {
+  state: CompareState;
+  /**
+   * Compares `environments` (column order), one at a time; a running comparison is cancelled first.
+   * Settles when this comparison ends (done, failed or cancelled); it never rejects.
+   */
+  start: (environments: readonly Environment[]) => Promise<void>;
+  /** Cancels a running comparison or drops its results. */
+  clear: () => void;
+  /** How long results stay shown, in seconds (the user's auto-hide delay). */
+  hideAfterSeconds: number;
+}
+
+/**
+ * The comparison's state: nothing of it is in react-query's caches (a clear list is folded and
+ * dropped as soon as it arrives). Results go after the user's auto-hide delay, when the app changes
+ * or the page goes, and when the query cache is cleared (sign-out, a session that ends).
+ */
+export function useCompareValues(appId: string, fetchFull: FetchFullList): CompareValues {
+  const queryClient = useQueryClient();
+  const { autoHideSeconds } = usePreferences();
+  const [state, setState] = useState<CompareState>(IDLE);
+  const running = useRef<AbortController | null>(null);
+
+  const clear = useCallback(() => {
+    running.current?.abort();
+    running.current = null;
+    setState(IDLE);
+  }, []);
+
+  const start = useCallback(
+    (environments: readonly Environment[]) => {
+      running.current?.abort();
+      const own = new AbortController();
+      running.current = own;
+      const order = foldOrder(environments);
+      const total = order.length;
+      setState({ status: 'running', done: 0, total });
+      const run = async () => {
+        const fold = startComparison(environments, await newDigestKey());
+        for (const [done, column] of order.entries()) {
+          const env = environments[column] as Environment;
+          // The list is an argument only: it is garbage once folded.
+          await fold.add(column, (await fetchFull(env.id, own.signal)).secrets);
+          own.signal.throwIfAborted();
+          setState({ status: 'running', done: done + 1, total });
+        }
+        setState({ status: 'done', comparison: fold.result() });
+      };
+      return run()
+        .catch((error: unknown) => {
+          if (!own.signal.aborted) setState({ status: 'failed', error });
+        })
+        .finally(() => {
+          if (running.current === own) running.current = null;
+        });
+    },
+    [fetchFull],
+  );
+
+  // Another app, or leaving the page: a running comparison stops, results go.
+  useEffect(() => clear, [appId, clear]);
+
+  // Results hide after the auto-hide delay, like revealed values.
+  useEffect(() => {
+    if (state.status !== 'done') return;
+    const timer = setTimeout(clear, autoHideSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [state, autoHideSeconds, clear]);
+
+  // Sign-out and a session's end clear the query cache (the overview's own lists keep it non-empty otherwise).
+  useEffect(() => {
+    const cache = queryClient.getQueryCache();
+    return cache.subscribe((event) => {
+      if (event.type === 'removed' && cache.getAll().length === 0) clear();
+    });
+  }, [queryClient, clear]);
+
+  return { state, start, clear, hideAfterSeconds: autoHideSeconds };
+}
