@@ -6,14 +6,17 @@ import { PageContainer, PageHeading } from '@/components/page';
 import { appQueries } from '@/features/apps/queries';
 import { EnvironmentsGate } from '@/features/environments/components/environments-gate';
 import { EnvironmentTabs, OVERVIEW_TAB } from '@/features/environments/components/environment-tabs';
+import { CopyValues } from '@/features/overview/components/copy-values';
 import type { SetValueRequest } from '@/features/overview/components/overview-cells';
 import { OverviewView } from '@/features/overview/components/overview-view';
+import { useKeySelection } from '@/features/overview/components/use-key-selection';
 import type { SetValueTarget } from '@/features/secrets/components/set-value-dialog';
 import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { listQuery } from '@/features/secrets/list-query';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { lastEnvironment } from '../last-environment';
 import { appPath, envPath, secretPath, withSearch } from '../paths';
+import { useOverviewCopy } from './use-overview-copy';
 
 /**
  * `/apps/:appId`: the app's overview, every key in every environment, with a tab per environment.
@@ -29,6 +32,8 @@ export function Component() {
   const secretHref = useCallback((secretId: string) => secretPath(appId, secretId), [appId]);
   const hrefFor = useCallback((env: { slug: string }) => withSearch(envPath(appId, env.slug), search), [appId, search]);
   const [editing, setEditing] = useState<SetValueTarget | null>(null);
+  const selection = useKeySelection(appId);
+  const copyApi = useOverviewCopy(appId);
   const onSetValue = useCallback(
     ({ secretId, key, environment }: SetValueRequest) => setEditing({ secretId, secretName: key, environment }),
     [],
@@ -58,6 +63,8 @@ export function Component() {
               secretHref={secretHref}
               onSetValue={onSetValue}
               editingKey={editing?.secretName ?? null}
+              selection={selection}
+              actions={<CopyValues environments={environments} selected={selection.selected} api={copyApi} />}
             />
           </>
         )}

@@ -1,7 +1,9 @@
 import { memo, useId, type MouseEvent } from 'react';
 import type { Environment } from '@/api/contract';
 import { PRESENTATION_MASK } from '@/lib/presentation-mode';
+import type { CopyKey } from '../copy-model';
 import { cellOf, type Overview, type OverviewRow } from '../overview-model';
+import { RowSelectBox } from './key-select-boxes';
 import styles from './overview-table.module.css';
 
 /** A column as the table draws it: its environment, its label and where its list is. */
@@ -74,13 +76,16 @@ export interface BodyRowProps {
   onOpen: (href: string) => void;
   /** Without it (no Write token) a missing cell offers nothing. */
   onSetValue?: ((request: SetValueRequest) => void) | undefined;
+  /** The row's selection checkbox (for copying values): none without `onToggle`. */
+  selected?: boolean;
+  onToggle?: ((row: CopyKey) => void) | undefined;
 }
 
 /**
  * One key across the environments. Its key links to the secret's page; its only other tab stops
- * are the "Set value" of its missing cells. Memoized: scrolling re-renders only rows that change.
+ * are its selection checkbox and the "Set value" of its missing cells. Memoized: scrolling re-renders only rows that change.
  */
-export const BodyRow = memo(function BodyRow({ row, index, offset, height, overview, columns, presenting, secretHref, onOpen, onSetValue }: BodyRowProps) {
+export const BodyRow = memo(function BodyRow({ row, index, offset, height, overview, columns, presenting, secretHref, onOpen, onSetValue, selected = false, onToggle }: BodyRowProps) {
   const href = secretHref(row.secretId);
   // A plain left click navigates in the app; modified clicks keep the browser's behaviour.
   const open = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -90,7 +95,8 @@ export const BodyRow = memo(function BodyRow({ row, index, offset, height, overv
   };
   return (
     <div role="row" aria-rowindex={index + 2} className={`${styles.row} ${styles.bodyRow}`} style={{ height, transform: `translateY(${offset}px)` }}>
-      <div role="rowheader" className={`${styles.cell} ${styles.keyCell}`}>
+      <div role="rowheader" aria-label={row.key} className={`${styles.cell} ${styles.keyCell}`}>
+        {onToggle ? <RowSelectBox row={row} checked={selected} onToggle={onToggle} /> : null}
         <a href={href} onClick={open} title={row.key}>
           {row.key}
         </a>

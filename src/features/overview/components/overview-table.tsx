@@ -4,6 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { usePresentationMode } from '@/lib/presentation-mode';
 import type { Overview, OverviewRow } from '../overview-model';
 import { BodyRow, HeaderCell, type ColumnMeta, type SetValueRequest } from './overview-cells';
+import { KeyHeading } from './key-select-boxes';
+import type { KeySelection } from './use-key-selection';
 import styles from './overview-table.module.css';
 
 /** Height of a body row and of the header row, px (one line each; the header has two). */
@@ -22,6 +24,8 @@ export interface OverviewTableProps {
   onSetValue?: ((request: SetValueRequest) => void) | undefined;
   /** The key whose Set value dialog is open, if any. */
   editingKey: string | null;
+  /** Checkboxes to select keys (for copying values); none without it. */
+  selection?: KeySelection | undefined;
 }
 
 /**
@@ -29,7 +33,7 @@ export interface OverviewTableProps {
  * page, is the virtualizer's scroll element): only the rows in view, plus a few, are in the DOM. The
  * box is focusable, so that it scrolls from the keyboard too.
  */
-export function OverviewTable({ caption, overview, rows, columns, secretHref, onSetValue, editingKey }: OverviewTableProps) {
+export function OverviewTable({ caption, overview, rows, columns, secretHref, onSetValue, editingKey, selection }: OverviewTableProps) {
   const navigate = useNavigate();
   const onOpen = useCallback((href: string) => void navigate(href), [navigate]);
   const presenting = usePresentationMode();
@@ -67,8 +71,8 @@ export function OverviewTable({ caption, overview, rows, columns, secretHref, on
       <div className={styles.inner}>
         <div role="rowgroup" className={styles.head}>
           <div role="row" aria-rowindex={1} className={styles.row} style={{ height: HEAD_HEIGHT }}>
-            <div role="columnheader" className={`${styles.cell} ${styles.keyCell}`}>
-              Key
+            <div role="columnheader" aria-label="Key" className={`${styles.cell} ${styles.keyCell}`}>
+              <KeyHeading rows={rows} selection={selection} />
             </div>
             {columns.map((column) => (
               <HeaderCell key={column.environment.id} column={column} />
@@ -92,6 +96,8 @@ export function OverviewTable({ caption, overview, rows, columns, secretHref, on
                 secretHref={secretHref}
                 onOpen={onOpen}
                 onSetValue={onSetValue}
+                selected={selection?.selected.has(row.key) ?? false}
+                onToggle={selection?.toggle}
               />
             );
           })}

@@ -21,6 +21,7 @@ import { useEnvironmentLists, type ColumnState, type ListOptions } from '../envi
 import { buildOverview, filterRows, MISSING_ANYWHERE, parseMissingFilter } from '../overview-model';
 import type { ColumnMeta, SetValueRequest } from './overview-cells';
 import { OverviewTable } from './overview-table';
+import type { KeySelection } from './use-key-selection';
 
 export interface OverviewViewProps<TKey extends QueryKey> {
   environments: readonly Environment[];
@@ -38,6 +39,8 @@ export interface OverviewViewProps<TKey extends QueryKey> {
   editingKey?: string | null | undefined;
   /** The toolbar's place for actions across environments (comparing or copying values). */
   actions?: ReactNode;
+  /** The selected keys (for copying values): the rows get checkboxes, offered only with a Write token. */
+  selection?: KeySelection | undefined;
 }
 
 function columnMeta(column: ColumnState, missing: number | null): ColumnMeta {
@@ -78,7 +81,7 @@ function FailedLists({ columns }: { columns: readonly ColumnState[] }) {
  * filtered by key and by where values are missing. Only masked previews ever reach it.
  */
 export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKey>) {
-  const { environments, listOptions, search, onSearchChange, missing, onMissingChange, secretHref, onSetValue, editingKey = null, actions } = props;
+  const { environments, listOptions, search, onSearchChange, missing, onMissingChange, secretHref, onSetValue, editingKey = null, actions, selection } = props;
   const canWrite = useCanWrite();
   const selectId = useId();
   const { columns, lists } = useEnvironmentLists(environments, listOptions);
@@ -136,6 +139,7 @@ export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKe
             secretHref={secretHref}
             onSetValue={canWrite ? onSetValue : undefined}
             editingKey={editingKey}
+            selection={canWrite ? selection : undefined}
           />
           {overview.rows.length === 0 && columns.every((column) => column.secrets !== undefined) ? (
             <Alert severity="info" role="status">

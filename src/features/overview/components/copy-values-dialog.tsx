@@ -1,0 +1,196 @@
+import { useId, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import LinearProgress from '@mui/material/LinearProgress';
+import NativeSelect from '@mui/material/NativeSelect';
+import OutlinedInput from '@mui/material/OutlinedInput';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { Environment } from '@/api/contract';
+import { ErrorAlert } from '@/components/error-alert';
+import { environmentName } from '@/lib/environment-name';
+import { isProductionEnvironment } from '@/lib/production';
+import { foldCopyPreview, keysToWrite, namesToRead, type CopyKey } from '../copy-model';
+import { CopyPreviewList, FailureList } from './copy-preview';
+import { COPY_TITLE, useCopyRun, type CopyRun, type CopyValuesApi } from './use-copy-run';
+
+export interface CopyValuesDialogProps {
+  environments: readonly Environment[];
+  /** The selected keys with their secret's id. */
+  selected: ReadonlyMap<string, string>;
+  api: CopyValuesApi;
+  onClose: () => void;
+}
+
+function EnvironmentSelect({ label, value, onChange, environments, disabled }: { label: string; value: string; onChange: (id: string) => void; environments: readonly Environment[]; disabled: boolean }) {
+  const id = useId();
+  return (
+    <FormControl size="small" sx={{ flex: 1 }}>
+      {/* Shrunk: a native select always shows its chosen option. */}
+      <InputLabel htmlFor={id} shrink>
+        {label}
+      </InputLabel>
+      <NativeSelect input={<OutlinedInput label={label} notched />} inputProps={{ id }} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)}>
+        {environments.map((env) => (
+          <option key={env.id} value={env.id}>
+            {environmentName(env)}
+          </option>
+        ))}
+      </NativeSelect>
+    </FormControl>
+  );
+}
+
+const plural = (count: number, one: string, many: string) => (count === 1 ? `1 ${one}` : `${count.toLocaleString('en-US')} ${many}`);
+
+/** The run's one live region: progress while writing, the outcome once done. */
+function statusText(run: CopyRun): string {
+  const { done, failed, cancelled, total, waiting } = run.progress;
+  if (run.phase === 'reading' || run.phase === 'writing') {
+    const wait = waiting === 'rate-limit' ? ' The server asked to slow down: waiting.' : waiting === 'sign-in' ? ' Waiting for the token to be given again.' : '';
+    return `Written ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…${wait}`;
+  }
+  if (run.phase !== 'finished') return '';
+  return `Copied ${done.toLocaleString('en-US')} of ${plural(total, 'value', 'values')}${failed ? `, ${failed.toLocaleString('en-US')} failed` : ''}${cancelled ? `, ${cancelled.toLocaleString('en-US')} cancelled` : ''}.`;
+}
+
+/**
+ * Copies the selected keys' values from one environment to another: a preview by category (values
+ * never shown), a second question for a production target, then the writes with progress, cancel,
+ * per-key failures and a retry of the failed ones.
+ */
+export function CopyValuesDialog({ environments, selected, api, onClose }: CopyValuesDialogProps) {
+  const titleId = useId();
+  const production = environments.find(isProductionEnvironment);
+  const [to, setTo] = useState(production?.id ?? environments[1]?.id ?? '');
+  const [from, setFrom] = useState(environments.find((env) => env.id !== to && !isProductionEnvironment(env))?.id ?? environments.find((env) => env.id !== to)?.id ?? '');
+  const [confirming, setConfirming] = useState(false);
+  const run = useCopyRun(api);
+  const keys = useMemo<CopyKey[]>(() => [...selected].map(([key, secretId]) => ({ key, secretId })), [selected]);
+  const names = useMemo(() => keys.map((k) => k.key), [keys]);
+  const fromEnv = environments.find((env) => env.id === from);
+  const toEnv = environments.find((env) => env.id === to);
+  const preview = useQuery({
+    queryKey: ['copy-preview', api.scope, from, to, names],
+    queryFn: async ({ signal }) => {
+      const filter = namesToRead(names);
+      const [source, target] = await Promise.all([api.readFull(from, filter, signal), api.readFull(to, filter, signal)]);
+      return foldCopyPreview(keys, source, target);
+    },
+    enabled: from !== to && run.phase === 'idle',
+    gcTime: 0,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  const toWrite = useMemo(() => (preview.data ? keysToWrite(preview.data) : []), [preview.data]);
+  const busy = run.phase === 'reading' || run.phase === 'writing';
+  const fromName = fromEnv ? environmentName(fromEnv) : '';
+  const toName = toEnv ? environmentName(toEnv) : '';
+  const copyLabel = `Copy ${plural(toWrite.length, 'value', 'values')}`;
+  const start = () => {
+    setConfirming(false);
+    run.start(from, to, toWrite);
+  };
+
+  const { done, failed, cancelled, total } = run.progress;
+  let body;
+  let actions;
+  if (run.phase !== 'idle') {
+    body = (
+      <Stack spacing={1.5}>
+        <Typography>
+          {fromName} → {toName}
+        </Typography>
+        <LinearProgress
+          aria-label="Copying values"
+          variant={run.phase === 'reading' ? 'indeterminate' : 'determinate'}
+          value={total ? ((done + failed + cancelled) / total) * 100 : 0}
+        />
+        {run.readError ? <ErrorAlert error={run.readError} title={`Could not read the values in ${fromName}`} /> : null}
+        {run.phase === 'finished' ? <FailureList failures={run.progress.failures} /> : null}
+      </Stack>
+    );
+    actions = busy ? (
+      <Button onClick={run.cancel}>Cancel</Button>
+    ) : (
+      <>
+        {failed > 0 ? <Button onClick={run.retryFailed}>Retry the failed ones</Button> : null}
+        <Button variant="contained" onClick={onClose}>
+          Close
+        </Button>
+      </>
+    );
+  } else if (confirming) {
+    body = (
+      <Alert severity="warning">
+        <AlertTitle>Copy into {toName}?</AlertTitle>
+        {plural(toWrite.length, 'value', 'values')} from {fromName} will be written in {toName}, a production environment.
+      </Alert>
+    );
+    actions = (
+      <>
+        <Button onClick={() => setConfirming(false)}>Back</Button>
+        <Button variant="contained" color="warning" autoFocus onClick={start}>
+          Copy into {toName}
+        </Button>
+      </>
+    );
+  } else {
+    body = (
+      <Stack spacing={2}>
+        <Typography>
+          {plural(keys.length, 'key selected', 'keys selected')}. Values are compared and written without being shown.
+        </Typography>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ pt: 1 }}>
+          <EnvironmentSelect label="From" value={from} onChange={setFrom} environments={environments} disabled={false} />
+          <EnvironmentSelect label="To" value={to} onChange={setTo} environments={environments} disabled={false} />
+        </Stack>
+        {from === to ? (
+          <Alert severity="info">Choose two different environments.</Alert>
+        ) : preview.error ? (
+          <ErrorAlert error={preview.error} title="Could not compare the values" onRetry={() => void preview.refetch()} />
+        ) : preview.data ? (
+          <CopyPreviewList preview={preview.data} from={fromName} to={toName} />
+        ) : (
+          <Stack spacing={1} role="status" aria-label="Comparing values">
+            <LinearProgress aria-label="Comparing values" />
+          </Stack>
+        )}
+        {run.readError ? <ErrorAlert error={run.readError} title={`Could not read the values in ${fromName}`} /> : null}
+      </Stack>
+    );
+    actions = (
+      <>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="contained"
+          disabled={!preview.data || toWrite.length === 0 || from === to}
+          onClick={() => (toEnv && isProductionEnvironment(toEnv) ? setConfirming(true) : start())}
+        >
+          {copyLabel}
+        </Button>
+      </>
+    );
+  }
+
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth scroll="paper">
+      <DialogTitle id={titleId}>{COPY_TITLE}</DialogTitle>
+      <DialogContent>
+        {body}
+        <Typography role="status" aria-live="polite" variant="body2" sx={{ mt: 1.5 }}>
+          {statusText(run)}
+        </Typography>
+      </DialogContent>
+      <DialogActions>{actions}</DialogActions>
+    </Dialog>
+  );
+}

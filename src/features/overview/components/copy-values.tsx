@@ -1,0 +1,42 @@
+import { lazy, Suspense, useState } from 'react';
+import Button from '@mui/material/Button';
+import type { Environment } from '@/api/contract';
+import { useCanWrite } from '@/api/use-can-write';
+import type { CopyValuesApi } from './use-copy-run';
+
+// Loaded when first opened: the overview's first screen does not need it.
+const CopyValuesDialog = lazy(() => import('./copy-values-dialog').then((m) => ({ default: m.CopyValuesDialog })));
+
+export interface CopyValuesProps {
+  environments: readonly Environment[];
+  selected: ReadonlyMap<string, string>;
+  api: CopyValuesApi;
+}
+
+/**
+ * The toolbar's "Copy values" for the selected keys, and its dialog. Disabled without a Write token
+ * (the page's read-only notice says why) and until a key is selected.
+ */
+export function CopyValues({ environments, selected, api }: CopyValuesProps) {
+  const canWrite = useCanWrite();
+  const [open, setOpen] = useState(false);
+  const count = selected.size;
+  return (
+    <>
+      <Button
+        variant="outlined"
+        onClick={() => setOpen(true)}
+        disabled={!canWrite || count === 0 || environments.length < 2}
+        title={canWrite && count === 0 ? 'Select keys with their checkboxes first' : undefined}
+        sx={{ minHeight: 40, whiteSpace: 'nowrap' }}
+      >
+        Copy values{count > 0 ? ` (${count === 1 ? '1 key' : `${count.toLocaleString('en-US')} keys`})` : ''}
+      </Button>
+      {open ? (
+        <Suspense fallback={null}>
+          <CopyValuesDialog environments={environments} selected={selected} api={api} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
