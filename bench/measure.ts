@@ -3,7 +3,7 @@
  * secrets page with a click on its first row's Reveal every frame (when its rows answer input, and
  * what it downloaded until then), and the secrets page on its own (first rows painted, then
  * search, reveal, reveal all and scroll); then, in a fourth, typing into the set-value dialog
- * holding 1 MiB (big-value.ts). With --only, the loads and interactions of no wanted metric are skipped.
+ * holding 1 MiB (big-value.ts); then the overview's floor and the overview (overview.ts). With --only, the loads and interactions of no wanted metric are skipped.
  * Every step has a deadline and a message that says what was expected; a failed step costs only the
  * metrics that depend on it.
  */
@@ -12,6 +12,7 @@ import { largest, scriptOrStyleFile, sizeFiles } from './assets.ts';
 import { measureBigValue } from './big-value.ts';
 import { measureFilter, measureReveal, measureScroll } from './interactions.ts';
 import { wanted, type MetricKey, type RunResult, type RunSetup } from './metrics.ts';
+import { measureOverview, measureOverviewFloor } from './overview.ts';
 import { FIRST_ROW_SELECTOR, requestStartScript } from './page-scripts.ts';
 import { describePage, idle, message, newContext, step, StepError, waitPainted } from './steps.ts';
 
@@ -197,6 +198,8 @@ export async function runOnce(setup: RunSetup, warm: boolean): Promise<RunResult
     [measureInteractive, ['interactiveRowsMs', 'envPageJsGzipKB']],
     [measureApp, ['firstRowsMs', 'domRows', 'heapMB', 'filterMs', 'revealMs', 'revealRequests', 'revealAllMs', 'scrollFrameMs']],
     [measureBigValue, ['bigValueInputMs']],
+    [measureOverviewFloor, ['overviewFloorMs']],
+    [measureOverview, ['overviewInteractiveMs', 'overviewScrollFrameMs', 'compareMs']],
   ];
   for (const [load, keys] of loads) {
     if (!wanted(setup, ...keys)) continue;

@@ -15,6 +15,12 @@ export const METRIC_KEYS = [
   'domRows',
   'heapMB',
   'bigValueInputMs',
+  'overviewInteractiveMs',
+  'overviewFloorMs',
+  'overviewScrollFrameMs',
+  'compareMs',
+  'copyKeysPerSecond',
+  'copyKeysPerSecondSequential',
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 export type Metrics = Partial<Record<MetricKey, number>>;
@@ -27,6 +33,14 @@ export interface RunSetup {
   appPath: string;
   tableName: string;
   floorPath: string;
+  /** The overview of the same app (every environment), its table and its floor page. */
+  overviewPath: string;
+  overviewTableName: string;
+  overviewFloorPath: string;
+  /** How many environments the fake has (the overview's columns). */
+  envs: number;
+  /** The fake API itself (its /__fake control routes: latency, reset). */
+  fakeUrl: string;
   sessionKey: string;
   sessionJson: string;
   /** The same session with a Write token (the set-value dialog). */

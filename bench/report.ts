@@ -19,6 +19,12 @@ const UNITS: Record<MetricKey, string> = {
   domRows: '',
   heapMB: 'MB',
   bigValueInputMs: 'ms',
+  overviewInteractiveMs: 'ms',
+  overviewFloorMs: 'ms',
+  overviewScrollFrameMs: 'ms',
+  compareMs: 'ms',
+  copyKeysPerSecond: 'keys/s',
+  copyKeysPerSecondSequential: 'keys/s',
 };
 
 interface Target {
@@ -27,12 +33,14 @@ interface Target {
 }
 
 const le = (key: MetricKey, limit: number) => (r: Results) => (r[key] === null ? null : r[key] <= limit);
-/** Times the floor of the same bench (medians of both). */
-const floors = (key: MetricKey, factor: number) => (r: Results) => (r[key] === null || r.floorMs === null ? null : r[key] <= factor * r.floorMs);
+/** At most `factor` times another metric of the same bench, e.g. its floor (medians of both). */
+const times = (key: MetricKey, factor: number, base: MetricKey) => (r: Results) => (r[key] === null || r[base] === null ? null : r[key] <= factor * r[base]);
+/** At least `factor` times another metric (a rate against its baseline). */
+const atLeast = (key: MetricKey, factor: number, base: MetricKey) => (r: Results) => (r[key] === null || r[base] === null ? null : r[key] >= factor * r[base]);
 
 const TARGETS: Partial<Record<MetricKey, Target>> = {
   envPageJsGzipKB: { text: '≤ 200 (ceiling 220)', pass: le('envPageJsGzipKB', 200) },
-  interactiveRowsMs: { text: '≤ 3 × floorMs (aim 2.5 ×)', pass: floors('interactiveRowsMs', 3) },
+  interactiveRowsMs: { text: '≤ 3 × floorMs (aim 2.5 ×)', pass: times('interactiveRowsMs', 3, 'floorMs') },
   filterMs: { text: '≤ 50', pass: le('filterMs', 50) },
   revealMs: { text: '≤ 100', pass: le('revealMs', 100) },
   revealRequests: { text: '= 1', pass: (r) => (r.revealRequests === null ? null : r.revealRequests === 1) },
@@ -40,6 +48,9 @@ const TARGETS: Partial<Record<MetricKey, Target>> = {
   domRows: { text: '≤ 100', pass: le('domRows', 100) },
   heapMB: { text: '≤ 80', pass: le('heapMB', 80) },
   bigValueInputMs: { text: '≤ 200', pass: le('bigValueInputMs', 200) },
+  overviewInteractiveMs: { text: '≤ 3 × overviewFloorMs', pass: times('overviewInteractiveMs', 3, 'overviewFloorMs') },
+  overviewScrollFrameMs: { text: '≤ 20', pass: le('overviewScrollFrameMs', 20) },
+  copyKeysPerSecond: { text: '≥ 4 × copyKeysPerSecondSequential', pass: atLeast('copyKeysPerSecond', 4, 'copyKeysPerSecondSequential') },
 };
 
 /** Every metric's value per run and its median; `once` holds the metrics measured once from the build. */
@@ -57,7 +68,7 @@ export function summarize(
   return { results: { ...medians, ...info, date: new Date().toISOString() }, perRun };
 }
 
-const digits = (key: MetricKey) => (UNITS[key] === 'KB' ? 1 : 0);
+const digits = (key: MetricKey) => (UNITS[key] === 'KB' || UNITS[key] === 'keys/s' ? 1 : 0);
 
 /** Prints the table of medians, runs and targets (of `keys`); returns the metrics that failed or were not measured. */
 export function printTable(
@@ -90,8 +101,10 @@ export function printTable(
   console.log(line(rows[0]!));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows.slice(1)) console.log(line(r));
-  const ratio = (key: MetricKey) => (results[key] === null || !results.floorMs ? 'n/a' : `${(results[key] / results.floorMs).toFixed(2)} ×`);
-  if (keys.includes('floorMs')) console.log(`\ninteractiveRowsMs / floorMs = ${ratio('interactiveRowsMs')} (≤ 3, aim 2.5); firstRowsMs / floorMs = ${ratio('firstRowsMs')}`);
+  const ratio = (key: MetricKey, base: MetricKey) => (results[key] === null || !results[base] ? 'n/a' : `${(results[key] / results[base]).toFixed(2)} ×`);
+  if (keys.includes('floorMs')) console.log(`\ninteractiveRowsMs / floorMs = ${ratio('interactiveRowsMs', 'floorMs')} (≤ 3, aim 2.5); firstRowsMs / floorMs = ${ratio('firstRowsMs', 'floorMs')}`);
+  if (keys.includes('overviewFloorMs')) console.log(`overviewInteractiveMs / overviewFloorMs = ${ratio('overviewInteractiveMs', 'overviewFloorMs')} (≤ 3)`);
+  if (keys.includes('copyKeysPerSecondSequential')) console.log(`copyKeysPerSecond / copyKeysPerSecondSequential = ${ratio('copyKeysPerSecond', 'copyKeysPerSecondSequential')} (≥ 4)`);
   console.log('');
   return { failed, missing };
 }

@@ -8,12 +8,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../e2e/chromium';
+import { environments } from '../mocks/seed.ts';
 import type { Options } from './options.ts';
 import { freePort, runToCompletion, startChild, waitForHttp, waitForOutput } from './processes.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 const FLOOR_TEMPLATE = join(ROOT, 'bench', 'floor.html');
+const OVERVIEW_FLOOR_TEMPLATE = join(ROOT, 'bench', 'overview-floor.html');
 
 /** The page measured, the session it is opened with, and the floor page served beside the build. */
 const TOKEN = 'demo-token';
@@ -29,7 +31,16 @@ export const SCENARIO = {
   sessionJson: JSON.stringify({ baseUrl: '/api', readToken: TOKEN, demo: false }),
   writeSessionJson: JSON.stringify({ baseUrl: '/api', readToken: TOKEN, writeToken: TOKEN, demo: false }),
   filterChars: ['A', 'S', 'E', 'K', 'T'],
+  /** The app's overview (every environment's list) and its floor. */
+  overviewPath: `/apps/${APP_ID}`,
+  overviewTableName: 'Secrets by environment',
+  overviewFloorPath: '/__bench/overview-floor.html',
 } as const;
+
+/** Every environment's masked list, as the overview requests them (the fake's environments for `envs`). */
+export function renderedPaths(envs: number): string[] {
+  return environments(envs).map((env) => `/api/apps/${APP_ID}/secrets/rendered?environment=${env.id}&mode=PreviewOnly`);
+}
 
 // Nothing but 127.0.0.1: any other host name fails to resolve.
 const BENCH_ONLY_LOCAL = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
@@ -53,6 +64,10 @@ export async function build(options: Options, log: (line: string) => void): Prom
   const floor = readFileSync(FLOOR_TEMPLATE, 'utf8').replaceAll('__RENDERED_URL__', SCENARIO.renderedPath).replaceAll('__TOKEN__', SCENARIO.token);
   mkdirSync(join(options.distDir, '__bench'), { recursive: true });
   writeFileSync(join(options.distDir, '__bench', 'floor.html'), floor);
+  const overviewFloor = readFileSync(OVERVIEW_FLOOR_TEMPLATE, 'utf8')
+    .replaceAll('__RENDERED_URLS__', JSON.stringify(renderedPaths(options.envs)))
+    .replaceAll('__TOKEN__', SCENARIO.token);
+  writeFileSync(join(options.distDir, '__bench', 'overview-floor.html'), overviewFloor);
 }
 
 /** The fake API (mocks/http-server.ts) on a free port; resolves with its URL. */
@@ -91,7 +106,9 @@ export async function startPreview(options: Options, upstream: string, log: (lin
       return true;
     },
   });
-  await waitForHttp(`${base}${SCENARIO.floorPath}`, 10_000 * options.timeoutScale, { child: preview, accept: (status, body) => status === 200 && body.includes('__floorCount') });
+  for (const floor of [SCENARIO.floorPath, SCENARIO.overviewFloorPath]) {
+    await waitForHttp(`${base}${floor}`, 10_000 * options.timeoutScale, { child: preview, accept: (status, body) => status === 200 && body.includes('__floorCount') });
+  }
   log(`vite preview on ${base} → /api proxied to ${upstream}`);
   return base;
 }
