@@ -6,10 +6,13 @@ import { PageContainer, PageHeading } from '@/components/page';
 import { appQueries } from '@/features/apps/queries';
 import { EnvironmentsGate } from '@/features/environments/components/environments-gate';
 import { EnvironmentTabs, OVERVIEW_TAB } from '@/features/environments/components/environment-tabs';
+import { CompareValues } from '@/features/overview/components/compare-values';
 import { CopyValues } from '@/features/overview/components/copy-values';
 import type { SetValueRequest } from '@/features/overview/components/overview-cells';
 import { OverviewView } from '@/features/overview/components/overview-view';
 import { useKeySelection } from '@/features/overview/components/use-key-selection';
+import { useCompareValues, type FetchFullList } from '@/features/overview/use-compare-values';
+import { getRenderedSecrets } from '@/features/secrets/api';
 import type { SetValueTarget } from '@/features/secrets/components/set-value-dialog';
 import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { listQuery } from '@/features/secrets/list-query';
@@ -34,6 +37,9 @@ export function Component() {
   const [editing, setEditing] = useState<SetValueTarget | null>(null);
   const selection = useKeySelection(appId);
   const copyApi = useOverviewCopy(appId);
+  // Compare values reads each environment's clear list with the secrets feature's request, outside any cache.
+  const fetchFull = useCallback<FetchFullList>((envId, signal) => getRenderedSecrets({ appId, envId, mode: 'Full' }, signal), [appId]);
+  const compare = useCompareValues(appId, fetchFull);
   const onSetValue = useCallback(
     ({ secretId, key, environment }: SetValueRequest) => setEditing({ secretId, secretName: key, environment }),
     [],
@@ -64,7 +70,13 @@ export function Component() {
               onSetValue={onSetValue}
               editingKey={editing?.secretName ?? null}
               selection={selection}
-              actions={<CopyValues environments={environments} selected={selection.selected} api={copyApi} />}
+              comparison={compare.state.status === 'done' ? compare.state.comparison : null}
+              actions={
+                <>
+                  <CompareValues compare={compare} environments={environments} />
+                  <CopyValues environments={environments} selected={selection.selected} api={copyApi} />
+                </>
+              }
             />
           </>
         )}

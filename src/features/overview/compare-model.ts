@@ -163,3 +163,15 @@ export function comparesEnvironments(comparison: Comparison, environments: reado
   const ids = comparison.environmentIds;
   return ids.length === environments.length && environments.every((env, i) => env.id === ids[i]);
 }
+
+/** The "Show" filter's values for a comparison's keys (the URL's `missing`, like an environment's slug). */
+export const SHOW_DIFFERS = 'differs';
+export const SHOW_RISKY = 'risky';
+
+/** The comparison's key sets by "Show" value: differing keys only when there was a production to differ from. */
+export function comparisonFilters(comparison: Comparison): ReadonlyMap<string, ReadonlySet<string>> {
+  const sets = new Map<string, ReadonlySet<string>>();
+  if (comparison.reference !== null) sets.set(SHOW_DIFFERS, comparison.differingKeys);
+  sets.set(SHOW_RISKY, comparison.riskyKeys);
+  return sets;
+}

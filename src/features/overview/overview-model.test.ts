@@ -65,6 +65,12 @@ describe('filterRows', () => {
     expect(keys(filterRows(both, { search: 'b', missing: { kind: 'in', column: 0 } }))).toEqual(['B']);
   });
 
+  it('keeps a given set of keys (a comparison’s), with the search', () => {
+    const three = buildOverview([[value('A'), value('B'), value('C')]]);
+    expect(keys(filterRows(three, { search: '', missing: { kind: 'keys', keys: new Set(['C', 'A']) } }))).toEqual(['A', 'C']);
+    expect(keys(filterRows(three, { search: 'c', missing: { kind: 'keys', keys: new Set(['C', 'A']) } }))).toEqual(['C']);
+  });
+
   it('shows nothing for "missing in" an environment that is not loaded', () => {
     expect(filterRows(overview, { search: '', missing: { kind: 'in', column: 1 } })).toEqual([]);
   });
@@ -78,5 +84,11 @@ describe('parseMissingFilter', () => {
     expect(parseMissingFilter('production', slugs)).toEqual({ kind: 'in', column: 2 });
     expect(parseMissingFilter('', slugs)).toEqual({ kind: 'all' });
     expect(parseMissingFilter('no-such-env', slugs)).toEqual({ kind: 'all' });
+  });
+
+  it('reads a value of the given key sets; without them it is no filter', () => {
+    const risky = new Set(['A']);
+    expect(parseMissingFilter('risky', slugs, new Map([['risky', risky]]))).toEqual({ kind: 'keys', keys: risky });
+    expect(parseMissingFilter('risky', slugs)).toEqual({ kind: 'all' });
   });
 });

@@ -79,8 +79,11 @@ export function cellOf(overview: Overview, key: string, column: number): Cell {
   return { kind: 'value', preview: secret.serializedValue ?? '' };
 }
 
-/** Which keys to show: all, those missing in some loaded environment, or those missing in one. */
-export type MissingFilter = { kind: 'all' } | { kind: 'anywhere' } | { kind: 'in'; column: number };
+/**
+ * Which keys to show: all, those missing in some loaded environment, those missing in one, or a
+ * given set (a comparison's differing or risky keys).
+ */
+export type MissingFilter = { kind: 'all' } | { kind: 'anywhere' } | { kind: 'in'; column: number } | { kind: 'keys'; keys: ReadonlySet<string> };
 
 export interface OverviewFilter {
   /** Case-insensitive part of the key. */
@@ -97,6 +100,7 @@ export function filterRows(overview: Overview, { search, missing }: OverviewFilt
   return overview.rows.filter((row) => {
     if (needle && !row.key.toLowerCase().includes(needle)) return false;
     if (missing.kind === 'anywhere') return row.missingCount > 0;
+    if (missing.kind === 'keys') return missing.keys.has(row.key);
     if (column) return isMissingIn(column, row.key);
     return true;
   });
@@ -105,9 +109,11 @@ export function filterRows(overview: Overview, { search, missing }: OverviewFilt
 /** The URL's value for the missing filter: `anywhere`, or an environment's slug. */
 export const MISSING_ANYWHERE = 'anywhere';
 
-/** Reads the filter from the URL's value; an unknown slug means no filter. */
-export function parseMissingFilter(param: string, slugs: readonly string[]): MissingFilter {
+/** Reads the filter from the URL's value; an unknown slug means no filter. `keySets`: more values, each a set of keys. */
+export function parseMissingFilter(param: string, slugs: readonly string[], keySets?: ReadonlyMap<string, ReadonlySet<string>>): MissingFilter {
   if (param === MISSING_ANYWHERE) return { kind: 'anywhere' };
+  const keys = keySets?.get(param);
+  if (keys) return { kind: 'keys', keys };
   const column = param ? slugs.indexOf(param) : -1;
   return column >= 0 ? { kind: 'in', column } : { kind: 'all' };
 }

@@ -5,7 +5,7 @@ import { isApiError } from '@/api/api-error';
 import type { Environment } from '@/api/contract';
 import { errorText } from '@/components/error-alert';
 import { environmentName } from '@/lib/environment-name';
-import type { Comparison } from '../compare-model';
+import { SHOW_DIFFERS, SHOW_RISKY, type Comparison } from '../compare-model';
 import type { CompareState, CompareValues as CompareValuesState } from '../use-compare-values';
 
 const count = (n: number) => n.toLocaleString('en');
@@ -65,5 +65,20 @@ export function CompareValues({ compare, environments }: CompareValuesProps) {
         </Typography>
       ) : null}
     </Stack>
+  );
+}
+
+/** The "Show" select's options for a comparison's keys: differing from production (when there is one), risky. */
+export function CompareFilterOptions({ comparison, environments }: { comparison: Comparison; environments: readonly Environment[] }) {
+  const reference = comparison.reference === null ? undefined : environments[comparison.reference];
+  return (
+    <>
+      {reference ? (
+        <option value={SHOW_DIFFERS}>
+          Differs from {environmentName(reference)} ({count(comparison.differingKeys.size)})
+        </option>
+      ) : null}
+      <option value={SHOW_RISKY}>Risky ({count(comparison.riskyKeys.size)})</option>
+    </>
   );
 }

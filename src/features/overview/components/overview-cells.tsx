@@ -2,7 +2,9 @@ import { memo, useId, type MouseEvent } from 'react';
 import type { Environment } from '@/api/contract';
 import { PRESENTATION_MASK } from '@/lib/presentation-mode';
 import type { CopyKey } from '../copy-model';
+import { verdictOf, type Comparison } from '../compare-model';
 import { cellOf, type Overview, type OverviewRow } from '../overview-model';
+import { CompareMarker } from './compare-marker';
 import { RowSelectBox } from './key-select-boxes';
 import styles from './overview-table.module.css';
 
@@ -79,14 +81,17 @@ export interface BodyRowProps {
   /** The row's selection checkbox (for copying values): none without `onToggle`. */
   selected?: boolean;
   onToggle?: ((row: CopyKey) => void) | undefined;
+  /** A finished comparison: each value's verdict beside its preview. */
+  comparison?: Comparison | null;
 }
 
 /**
  * One key across the environments. Its key links to the secret's page; its only other tab stops
  * are its selection checkbox and the "Set value" of its missing cells. Memoized: scrolling re-renders only rows that change.
  */
-export const BodyRow = memo(function BodyRow({ row, index, offset, height, overview, columns, presenting, secretHref, onOpen, onSetValue, selected = false, onToggle }: BodyRowProps) {
+export const BodyRow = memo(function BodyRow({ row, index, offset, height, overview, columns, presenting, secretHref, onOpen, onSetValue, selected = false, onToggle, comparison = null }: BodyRowProps) {
   const href = secretHref(row.secretId);
+  const production = comparison?.reference != null ? (columns[comparison.reference]?.label ?? '') : '';
   // A plain left click navigates in the app; modified clicks keep the browser's behaviour.
   const open = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -106,7 +111,10 @@ export const BodyRow = memo(function BodyRow({ row, index, offset, height, overv
         return (
           <div role="cell" key={column.environment.id} className={styles.cell}>
             {cell.kind === 'value' ? (
-              <span className={styles.preview}>{presenting ? PRESENTATION_MASK : cell.preview}</span>
+              <>
+                <span className={styles.preview}>{presenting ? PRESENTATION_MASK : cell.preview}</span>
+                {comparison ? <CompareMarker verdict={verdictOf(comparison, row.key, c)} production={production} /> : null}
+              </>
             ) : cell.kind === 'missing' ? (
               <>
                 <span className={styles.missing} title={cell.reason === 'none' ? `No value in ${column.label}` : `Not listed in ${column.label}`}>

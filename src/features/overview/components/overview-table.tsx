@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { usePresentationMode } from '@/lib/presentation-mode';
+import type { Comparison } from '../compare-model';
 import type { Overview, OverviewRow } from '../overview-model';
 import { BodyRow, HeaderCell, type ColumnMeta, type SetValueRequest } from './overview-cells';
 import { KeyHeading } from './key-select-boxes';
@@ -26,6 +27,8 @@ export interface OverviewTableProps {
   editingKey: string | null;
   /** Checkboxes to select keys (for copying values); none without it. */
   selection?: KeySelection | undefined;
+  /** A finished comparison: its verdicts show beside the previews. */
+  comparison?: Comparison | null | undefined;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface OverviewTableProps {
  * page, is the virtualizer's scroll element): only the rows in view, plus a few, are in the DOM. The
  * box is focusable, so that it scrolls from the keyboard too.
  */
-export function OverviewTable({ caption, overview, rows, columns, secretHref, onSetValue, editingKey, selection }: OverviewTableProps) {
+export function OverviewTable({ caption, overview, rows, columns, secretHref, onSetValue, editingKey, selection, comparison = null }: OverviewTableProps) {
   const navigate = useNavigate();
   const onOpen = useCallback((href: string) => void navigate(href), [navigate]);
   const presenting = usePresentationMode();
@@ -98,6 +101,7 @@ export function OverviewTable({ caption, overview, rows, columns, secretHref, on
                 onSetValue={onSetValue}
                 selected={selection?.selected.has(row.key) ?? false}
                 onToggle={selection?.toggle}
+                comparison={comparison}
               />
             );
           })}

@@ -18,7 +18,9 @@ import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { SearchField } from '@/components/search-field';
 import { environmentName } from '@/lib/environment-name';
 import { useEnvironmentLists, type ColumnState, type ListOptions } from '../environment-lists';
+import { comparesEnvironments, comparisonFilters, type Comparison } from '../compare-model';
 import { buildOverview, filterRows, MISSING_ANYWHERE, parseMissingFilter } from '../overview-model';
+import { CompareFilterOptions } from './compare-values';
 import type { ColumnMeta, SetValueRequest } from './overview-cells';
 import { OverviewTable } from './overview-table';
 import type { KeySelection } from './use-key-selection';
@@ -39,6 +41,8 @@ export interface OverviewViewProps<TKey extends QueryKey> {
   editingKey?: string | null | undefined;
   /** The toolbar's place for actions across environments (comparing or copying values). */
   actions?: ReactNode;
+  /** A finished comparison of values: its verdicts show in the cells, its keys in the Show filter. */
+  comparison?: Comparison | null | undefined;
   /** The selected keys (for copying values): the rows get checkboxes, offered only with a Write token. */
   selection?: KeySelection | undefined;
 }
@@ -81,20 +85,18 @@ function FailedLists({ columns }: { columns: readonly ColumnState[] }) {
  * filtered by key and by where values are missing. Only masked previews ever reach it.
  */
 export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKey>) {
-  const { environments, listOptions, search, onSearchChange, missing, onMissingChange, secretHref, onSetValue, editingKey = null, actions, selection } = props;
+  const { environments, listOptions, search, onSearchChange, missing, onMissingChange, secretHref, onSetValue, editingKey = null, actions, selection, comparison: given = null } = props;
   const canWrite = useCanWrite();
   const selectId = useId();
   const { columns, lists } = useEnvironmentLists(environments, listOptions);
   const overview = useMemo(() => buildOverview(lists), [lists]);
   const slugs = useMemo(() => environments.map((env) => env.slug), [environments]);
-  const filter = parseMissingFilter(missing, slugs);
+  // A comparison of other environments (the list changed since) does not line up with the columns.
+  const comparison = given && comparesEnvironments(given, environments) ? given : null;
+  const keySets = useMemo(() => (comparison ? comparisonFilters(comparison) : undefined), [comparison]);
+  const filter = useMemo(() => parseMissingFilter(missing, slugs, keySets), [missing, slugs, keySets]);
   const deferredSearch = useDeferredValue(search);
-  const filterKind = filter.kind;
-  const filterColumn = filter.kind === 'in' ? filter.column : -1;
-  const rows = useMemo(
-    () => filterRows(overview, { search: deferredSearch, missing: filterKind === 'in' ? { kind: 'in', column: filterColumn } : { kind: filterKind } }),
-    [overview, deferredSearch, filterKind, filterColumn],
-  );
+  const rows = useMemo(() => filterRows(overview, { search: deferredSearch, missing: filter }), [overview, deferredSearch, filter]);
   const missingAnywhere = useMemo(() => overview.rows.filter((row) => row.missingCount > 0).length, [overview]);
   const meta = columns.map((column, i) => columnMeta(column, overview.missingCounts[i] ?? null));
   const settled = columns.some((column) => column.secrets !== undefined || column.error !== null);
@@ -119,6 +121,7 @@ export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKe
                 {column.missing === null ? '' : ` (${column.missing})`}
               </option>
             ))}
+            {comparison ? <CompareFilterOptions comparison={comparison} environments={environments} /> : null}
           </NativeSelect>
         </FormControl>
         {actions}
@@ -140,6 +143,7 @@ export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKe
             onSetValue={canWrite ? onSetValue : undefined}
             editingKey={editingKey}
             selection={canWrite ? selection : undefined}
+            comparison={comparison}
           />
           {overview.rows.length === 0 && columns.every((column) => column.secrets !== undefined) ? (
             <Alert severity="info" role="status">
