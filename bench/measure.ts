@@ -3,13 +3,15 @@
  * secrets page with a click on its first row's Reveal every frame (when its rows answer input, and
  * what it downloaded until then), and the secrets page on its own (first rows painted, then
  * search, reveal, reveal all and scroll); then, in a fourth, typing into the set-value dialog
- * holding 1 MiB (big-value.ts); then the overview's floor and the overview (overview.ts). With --only, the loads and interactions of no wanted metric are skipped.
+ * holding 1 MiB (big-value.ts); then the overview's floor and the overview (overview.ts), and a copy between
+ * environments (copy.ts). With --only, the loads and interactions of no wanted metric are skipped.
  * Every step has a deadline and a message that says what was expected; a failed step costs only the
  * metrics that depend on it.
  */
 import type { Page, Request } from '@playwright/test';
 import { largest, scriptOrStyleFile, sizeFiles } from './assets.ts';
 import { measureBigValue } from './big-value.ts';
+import { measureCopy } from './copy.ts';
 import { measureFilter, measureReveal, measureScroll } from './interactions.ts';
 import { wanted, type MetricKey, type RunResult, type RunSetup } from './metrics.ts';
 import { measureOverview, measureOverviewFloor } from './overview.ts';
@@ -200,6 +202,7 @@ export async function runOnce(setup: RunSetup, warm: boolean): Promise<RunResult
     [measureBigValue, ['bigValueInputMs']],
     [measureOverviewFloor, ['overviewFloorMs']],
     [measureOverview, ['overviewInteractiveMs', 'overviewScrollFrameMs', 'compareMs']],
+    [measureCopy, ['copyKeysPerSecond', 'copyKeysPerSecondSequential']],
   ];
   for (const [load, keys] of loads) {
     if (!wanted(setup, ...keys)) continue;

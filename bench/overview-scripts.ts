@@ -74,6 +74,7 @@ export const STATUS_WATCH = `(() => {
   const b = window.__bench;
   if (b.watchStatus) return;
   b.statusWatches = {};
+  performance.setResourceTimingBufferSize(5000); // a bulk write's requests all in Resource Timing
   let armed = null;
   addEventListener('click', () => {
     const w = armed && b.statusWatches[armed];
@@ -123,4 +124,22 @@ export function scrollBoxScript(selector: string, step: number, maxMs: number): 
   };
   requestAnimationFrame(() => requestAnimationFrame(tick));
 })`;
+}
+
+/**
+ * Where the time between `from` and `to` (page clock) went, from Resource Timing: the requests
+ * that wrote values (PUT …/values) and the other API requests started in between.
+ */
+export function requestTimelineScript(from: number, to: number): string {
+  return `(() => {
+  const entries = performance.getEntriesByType('resource').filter((e) => e.startTime >= ${from} && e.startTime <= ${to} && new URL(e.name).pathname.startsWith('/api/'));
+  const writes = entries.filter((e) => /\\/values$/.test(new URL(e.name).pathname));
+  const others = entries.filter((e) => !writes.includes(e)).map((e) => ({ path: new URL(e.name).pathname, query: new URL(e.name).search.slice(0, 80), start: e.startTime - ${from}, end: e.responseEnd - ${from} }));
+  let most = 0;
+  for (const w of writes) most = Math.max(most, writes.filter((o) => o.startTime <= w.startTime && o.responseEnd > w.startTime).length);
+  const first = writes.length ? Math.min(...writes.map((e) => e.startTime)) - ${from} : null;
+  const last = writes.length ? Math.max(...writes.map((e) => e.responseEnd)) - ${from} : null;
+  const mean = writes.length ? writes.reduce((sum, e) => sum + e.duration, 0) / writes.length : null;
+  return { writes: writes.length, first, last, mean, most, others };
+})()`;
 }
