@@ -49,7 +49,7 @@ test('the overview: a failed environment retried in its column, missing counts, 
     await expect(table.getByRole('columnheader', { name: env.label, exact: true })).toContainText(missingText(missing[i]!.length));
   }
   // The filter from the URL: only the keys missing in Production.
-  await expect(page.getByLabel('Show')).toHaveValue('production');
+  await expect(page.getByLabel('Show', { exact: true })).toHaveValue('production');
   await expect(table).toHaveAttribute('aria-rowcount', String(missing[PRODUCTION]!.length + 1));
   await expect(table.getByRole('row')).toHaveCount(missing[PRODUCTION]!.length + 1);
   const targetRow = row(page, target.key);
@@ -66,7 +66,7 @@ test('the overview: a failed environment retried in its column, missing counts, 
   await expect(editor).toBeHidden();
   // The row left the “missing in Production” list: focus goes back to the table, not to the page.
   await expect(table).toBeFocused();
-  await page.getByLabel('Show').selectOption('');
+  await page.getByLabel('Show', { exact: true }).selectOption('');
   await page.getByRole('searchbox', { name: 'Search keys' }).fill(target.key);
   await expect(targetRow.getByRole('cell').nth(PRODUCTION)).toHaveText('ov••••••••');
   await expect(table.getByRole('columnheader', { name: 'Production', exact: true })).toContainText(missingText(missing[PRODUCTION]!.length - 1));
