@@ -10,7 +10,7 @@
  */
 import type { Page } from '@playwright/test';
 import { wanted, type RunResult, type RunSetup } from './metrics.ts';
-import { overviewBotScript, scrollBoxScript, STATUS_WATCH, tableSelector } from './overview-scripts.ts';
+import { overviewBotScript, requestTimelineScript, scrollBoxScript, STATUS_WATCH, tableSelector } from './overview-scripts.ts';
 import { percentile } from './stats.ts';
 import { describePage, idle, message, newContext, step, StepError, waitPainted } from './steps.ts';
 
@@ -75,15 +75,24 @@ async function measureInteractive(page: Page, setup: RunSetup, result: RunResult
 async function measureScroll(page: Page, setup: RunSetup, result: RunResult): Promise<void> {
   const s = setup.timeoutScale;
   const maxMs = Math.min(SCROLL_SECONDS, setup.scrollSeconds) * 1000;
+  // Chromium's own counters (seconds of main-thread work since the page opened), before and after.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const counters = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await counters();
   const scroll = (await step('overview scroll: the table box, top down', maxMs + 15_000 * s, () =>
     page.evaluate(scrollBoxScript(tableSelector(setup.overviewTableName), setup.scrollStep, maxMs)),
   )) as { deltas: number[]; reachedBottom: boolean; scrollTop: number; scrollHeight: number; rows: number };
+  const after = await counters();
+  await cdp.detach().catch(() => undefined);
+  const perFrame = (name: string) => ((((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / Math.max(1, scroll.deltas.length)).toFixed(1);
   const p95 = percentile(scroll.deltas, 95);
   if (p95 === null) throw new StepError('overview scroll', 'no frames were recorded');
   result.metrics.overviewScrollFrameMs = p95;
   result.notes.push(
     `overview scroll: ${scroll.deltas.length} frames to ${scroll.scrollTop} of ${scroll.scrollHeight} px${scroll.reachedBottom ? ' (the bottom)' : ` (stopped after ${maxMs / 1000} s)`}, ` +
-      `p95 ${p95.toFixed(1)} ms, max ${Math.max(...scroll.deltas).toFixed(1)} ms, ${scroll.rows} rows in the DOM at the end`,
+      `p95 ${p95.toFixed(1)} ms, max ${Math.max(...scroll.deltas).toFixed(1)} ms, ${scroll.rows} rows in the DOM at the end; ` +
+      `main thread per frame (ms): script ${perFrame('ScriptDuration')}, style ${perFrame('RecalcStyleDuration')}, layout ${perFrame('LayoutDuration')}, all tasks ${perFrame('TaskDuration')}`,
   );
   await page.evaluate(`document.querySelector(${JSON.stringify(tableSelector(setup.overviewTableName))}).scrollTop = 0`);
   await idle(page, 100);
@@ -102,7 +111,10 @@ async function measureCompare(page: Page, setup: RunSetup, result: RunResult): P
   if (watch.click === null) throw new StepError('compare', 'the click on "Compare values" was not seen in the page');
   if (!watch.text.startsWith(`Compared ${setup.envs} environments`)) throw new StepError('compare', `the status says ${JSON.stringify(watch.text)}; expected "Compared ${setup.envs} environments…"`);
   result.metrics.compareMs = watch.painted - watch.click;
-  result.notes.push(`compare: ${JSON.stringify(watch.text)}`);
+  const { others } = (await page.evaluate(requestTimelineScript(watch.click, watch.painted))) as { others: { query: string; start: number; end: number }[] };
+  const reads = others.filter((o) => o.query.includes('mode=Full'));
+  const span = reads.length > 0 ? `from ${Math.min(...reads.map((r) => r.start)).toFixed(0)} to ${Math.max(...reads.map((r) => r.end)).toFixed(0)} ms after the click` : '';
+  result.notes.push(`compare: ${JSON.stringify(watch.text)}; ${reads.length} Full reads ${span}, status painted at ${result.metrics.compareMs.toFixed(0)} ms`);
 }
 
 /** A cold load of the overview: interactive, then (search cleared) the scroll and the comparison. */
