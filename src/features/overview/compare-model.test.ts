@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { VALUE_TYPE, type Environment, type RenderedSecret } from '@/api/contract';
-import { foldOrder, newDigestKey, startComparison, valueRisks, verdictOf, type Comparison } from './compare-model';
+import { comparisonSummary, foldOrder, newDigestKey, NoWebCryptoError, startComparison, valueRisks, verdictOf, type Comparison } from './compare-model';
 
 const env = (slug: string, label: string): Environment => ({ id: `env_${slug}`, slug, name: slug, label });
 const value = (key: string, text: string): RenderedSecret => ({ key, secretId: `sec_${key}`, valueType: VALUE_TYPE.string, serializedValue: text });
@@ -58,6 +58,7 @@ describe('startComparison', () => {
     expect(result.risky).toBe(6);
     expect([...result.differingKeys].sort()).toEqual(['DIFF', 'ONLY_DEV', 'PLACE', 'SPACE']);
     expect([...result.riskyKeys].sort()).toEqual(['DIFF', 'PLACE', 'SAME', 'SPACE']);
+    expect(comparisonSummary(result, environments)).toBe('Compared 3 environments: 4 values differ from Production, 6 risky.');
   });
 
   it('keeps no value: only verdicts, risks and keys', async () => {
@@ -81,6 +82,7 @@ describe('startComparison', () => {
     expect(verdicts(result, 'B', 2)).toEqual(['unchecked + placeholder', 'unchecked + whitespace']);
     expect(result.differs).toBe(0);
     expect(result.risky).toBe(2);
+    expect(comparisonSummary(result, [DEV, QA])).toBe('Compared 2 environments: no production environment, so values are not grouped; 2 risky.');
   });
 
   it('refuses another environment before production (its values could not be compared)', async () => {
@@ -96,5 +98,14 @@ describe('startComparison', () => {
     expect(verdictOf(fold.result(), 'K', 1).verdict).toBe('same');
     expect(a).not.toBe(b);
     expect(a.extractable).toBe(false);
+  });
+
+  it('says so where the page has no Web Crypto (not a secure context)', async () => {
+    vi.stubGlobal('crypto', {});
+    try {
+      await expect(newDigestKey()).rejects.toBeInstanceOf(NoWebCryptoError);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

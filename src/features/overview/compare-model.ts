@@ -1,4 +1,5 @@
 import { VALUE_TYPE, type Environment, type RenderedSecret } from '@/api/contract';
+import { environmentName } from '@/lib/environment-name';
 import { isProductionEnvironment } from '@/lib/production';
 
 /**
@@ -74,8 +75,19 @@ export function foldOrder(environments: readonly Environment[]): number[] {
   return reference === null ? columns : [reference, ...columns.filter((i) => i !== reference)];
 }
 
+/** Web Crypto exists only on a secure page (HTTPS or localhost): without it nothing is compared. */
+export class NoWebCryptoError extends Error {
+  constructor() {
+    super('Comparing values needs the page served over HTTPS (the browser offers Web Crypto only there).');
+    this.name = 'NoWebCryptoError';
+  }
+}
+
 export function newDigestKey(): Promise<CryptoKey> {
-  return crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  // Typed as always present; undefined on a page that is not a secure context.
+  const subtle = globalThis.crypto?.subtle as SubtleCrypto | undefined;
+  if (!subtle) return Promise.reject(new NoWebCryptoError());
+  return subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
 const encoder = new TextEncoder();
@@ -174,4 +186,18 @@ export function comparisonFilters(comparison: Comparison): ReadonlyMap<string, R
   if (comparison.reference !== null) sets.set(SHOW_DIFFERS, comparison.differingKeys);
   sets.set(SHOW_RISKY, comparison.riskyKeys);
   return sets;
+}
+
+/** A count as the UI writes it (1,204), and with its noun. */
+export const formatCount = (n: number): string => n.toLocaleString('en');
+export const countOf = (n: number, one: string, many: string): string => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** A finished comparison in a sentence: how many values differ from production, how many are risky. */
+export function comparisonSummary(comparison: Comparison, environments: readonly Environment[]): string {
+  const compared = `Compared ${countOf(comparison.environmentIds.length, 'environment', 'environments')}`;
+  const risky = `${formatCount(comparison.risky)} risky`;
+  const reference = comparison.reference === null ? undefined : environments[comparison.reference];
+  if (!reference) return `${compared}: no production environment, so values are not grouped; ${risky}.`;
+  const differ = comparison.differs === 1 ? 'value differs' : 'values differ';
+  return `${compared}: ${formatCount(comparison.differs)} ${differ} from ${environmentName(reference)}, ${risky}.`;
 }

@@ -5,24 +5,11 @@ import { isApiError } from '@/api/api-error';
 import type { Environment } from '@/api/contract';
 import { errorText } from '@/components/error-alert';
 import { environmentName } from '@/lib/environment-name';
-import { SHOW_DIFFERS, SHOW_RISKY, type Comparison } from '../compare-model';
+import { comparisonSummary, countOf, formatCount, NoWebCryptoError, SHOW_DIFFERS, SHOW_RISKY, type Comparison } from '../compare-model';
 import type { CompareState, CompareValues as CompareValuesState } from '../use-compare-values';
 
-const count = (n: number) => n.toLocaleString('en');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
-
-/** The summary of a finished comparison: how many values differ from production and how many are risky. */
-export function comparisonSummary(comparison: Comparison, environments: readonly Environment[]): string {
-  const compared = `Compared ${plural(comparison.environmentIds.length, 'environment', 'environments')}`;
-  const risky = `${count(comparison.risky)} risky`;
-  const reference = comparison.reference === null ? undefined : environments[comparison.reference];
-  if (!reference) return `${compared}: no production environment, so values are not grouped; ${risky}.`;
-  const differ = comparison.differs === 1 ? 'value differs' : 'values differ';
-  return `${compared}: ${count(comparison.differs)} ${differ} from ${environmentName(reference)}, ${risky}.`;
-}
-
 function statusText(state: CompareState, environments: readonly Environment[], hideAfterSeconds: number): string {
-  if (state.status === 'running') return `Comparing values: ${state.done} of ${plural(state.total, 'environment', 'environments')}…`;
+  if (state.status === 'running') return `Comparing values: ${state.done} of ${countOf(state.total, 'environment', 'environments')}…`;
   if (state.status === 'done') return `${comparisonSummary(state.comparison, environments)} Results hide after ${hideAfterSeconds} s.`;
   return '';
 }
@@ -60,7 +47,7 @@ export function CompareValues({ compare, environments }: CompareValuesProps) {
       </Typography>
       {error !== null ? (
         <Typography variant="body2" color="error" role="alert" sx={{ flexBasis: '100%' }}>
-          Values could not be compared: {errorText(error)}
+          Values could not be compared: {error instanceof NoWebCryptoError ? error.message : errorText(error)}
           {isApiError(error) && error.requestId ? ` (request id ${error.requestId})` : ''}
         </Typography>
       ) : null}
@@ -75,10 +62,10 @@ export function CompareFilterOptions({ comparison, environments }: { comparison:
     <>
       {reference ? (
         <option value={SHOW_DIFFERS}>
-          Differs from {environmentName(reference)} ({count(comparison.differingKeys.size)})
+          Differs from {environmentName(reference)} ({formatCount(comparison.differingKeys.size)})
         </option>
       ) : null}
-      <option value={SHOW_RISKY}>Risky ({count(comparison.riskyKeys.size)})</option>
+      <option value={SHOW_RISKY}>Risky ({formatCount(comparison.riskyKeys.size)})</option>
     </>
   );
 }
