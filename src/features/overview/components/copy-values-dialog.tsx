@@ -18,7 +18,7 @@ import type { Environment } from '@/api/contract';
 import { ErrorAlert } from '@/components/error-alert';
 import { environmentName } from '@/lib/environment-name';
 import { isProductionEnvironment } from '@/lib/production';
-import { foldCopyPreview, keysToWrite, namesToRead, type CopyKey } from '../copy-model';
+import { foldCopyPreview, keysToWrite, readKeys, type CopyKey } from '../copy-model';
 import { CopyPreviewList, FailureList } from './copy-preview';
 import { COPY_TITLE, useCopyRun, type CopyRun, type CopyValuesApi } from './use-copy-run';
 
@@ -81,8 +81,10 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
   const preview = useQuery({
     queryKey: ['copy-preview', api.scope, from, to, names],
     queryFn: async ({ signal }) => {
-      const filter = namesToRead(names);
-      const [source, target] = await Promise.all([api.readFull(from, filter, signal), api.readFull(to, filter, signal)]);
+      const [source, target] = await Promise.all([
+        readKeys(names, (filter) => api.readFull(from, filter, signal)),
+        readKeys(names, (filter) => api.readFull(to, filter, signal)),
+      ]);
       return foldCopyPreview(keys, source, target);
     },
     enabled: from !== to && run.phase === 'idle',

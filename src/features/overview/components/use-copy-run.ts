@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { RenderedSecret } from '@/api/contract';
 import { createBulkRunner, type BulkItem, type BulkSnapshot } from '@/lib/bulk-runner';
 import { useHoldUnsavedInput } from '@/lib/use-unsaved-input';
-import { namesToRead, valuesOf, type CopyKey } from '../copy-model';
+import { readKeys, valuesOf, type CopyKey } from '../copy-model';
 
 /** What copying needs from the secrets feature (the route passes it). */
 export interface CopyValuesApi {
@@ -62,9 +62,28 @@ function createCopySession(initialApi: CopyValuesApi) {
   };
 }
 
+/** How often the dialog redraws its progress at most: a render per finished write would take the main thread from the writes. */
+const PROGRESS_EVERY_MS = 16;
+
+/** Subscribes to the runner, telling React at most once per PROGRESS_EVERY_MS (the last change always arrives). */
+function subscribeCoalesced(runner: { subscribe: (listener: () => void) => () => void }, listener: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = runner.subscribe(() => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      listener();
+    }, PROGRESS_EVERY_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
 /**
- * A copy's run: reads the source's values of the keys to write in one request, writes them through
- * the bulk runner, then drops them and refreshes the target. A retry reads the failed ones again.
+ * A copy's run: reads the source's values of the keys to write (by name, a hundred per request),
+ * writes them through the bulk runner, then drops them and refreshes the target. A retry reads the
+ * failed ones again.
  */
 export function useCopyRun(api: CopyValuesApi): CopyRun {
   const [session] = useState(() => createCopySession(api));
@@ -75,7 +94,8 @@ export function useCopyRun(api: CopyValuesApi): CopyRun {
   const reading = useRef<AbortController | null>(null);
   const [phase, setPhase] = useState<CopyPhase>('idle');
   const [readError, setReadError] = useState<unknown>(null);
-  const progress = useSyncExternalStore(runner.subscribe, runner.getSnapshot, runner.getSnapshot);
+  const subscribe = useCallback((listener: () => void) => subscribeCoalesced(runner, listener), [runner]);
+  const progress = useSyncExternalStore(subscribe, runner.getSnapshot, runner.getSnapshot);
   // A refused read token asks again over the page instead of signing out (the runner holds while writing).
   useHoldUnsavedInput(COPY_TITLE, phase === 'reading');
 
@@ -95,7 +115,7 @@ export function useCopyRun(api: CopyValuesApi): CopyRun {
     const names = keys.map((k) => k.key);
     const run: Job = { from, to, values: null };
     try {
-      const source = await session.api().readFull(from, namesToRead(names), controller.signal);
+      const source = await readKeys(names, (filter) => session.api().readFull(from, filter, controller.signal));
       run.values = valuesOf(names, source);
       session.setJob(run);
     } catch (error) {
