@@ -120,12 +120,19 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
         {run.phase === 'finished' ? <FailureList failures={run.progress.failures} /> : null}
       </Stack>
     );
+    // The button pressed goes away: focus moves to what can be done next.
     actions = busy ? (
-      <Button onClick={run.cancel}>Cancel</Button>
+      <Button autoFocus onClick={run.cancel}>
+        Cancel
+      </Button>
     ) : (
       <>
-        {failed > 0 ? <Button onClick={run.retryFailed}>Retry the failed ones</Button> : null}
-        <Button variant="contained" onClick={onClose}>
+        {failed > 0 ? (
+          <Button autoFocus onClick={run.retryFailed}>
+            Retry the failed ones
+          </Button>
+        ) : null}
+        <Button variant="contained" autoFocus={failed === 0} onClick={onClose}>
           Close
         </Button>
       </>

@@ -27,7 +27,6 @@ export function CopyValues({ environments, selected, api }: CopyValuesProps) {
         variant="outlined"
         onClick={() => setOpen(true)}
         disabled={!canWrite || count === 0 || environments.length < 2}
-        title={canWrite && count === 0 ? 'Select keys with their checkboxes first' : undefined}
         sx={{ minHeight: 40, whiteSpace: 'nowrap' }}
       >
         Copy values{count > 0 ? ` (${count === 1 ? '1 key' : `${count.toLocaleString('en-US')} keys`})` : ''}
