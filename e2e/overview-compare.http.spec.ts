@@ -57,7 +57,6 @@ test('compare values: verdicts and risky flags in the cells, no value in the DOM
   await expect(page.getByLabel('Show', { exact: true }).locator('option[value="risky"]')).toHaveText(/^Risky \(\d+\)$/);
   await page.getByLabel('Show', { exact: true }).selectOption('risky');
   await expect(row(page, 'CANARY_TOKEN_2')).toBeVisible();
-  await expectNoViolations(page, 'overview with a comparison');
 
   // No clear value anywhere in the page.
   const html = await page.content();
@@ -85,4 +84,8 @@ test('compare values: verdicts and risky flags in the cells, no value in the DOM
   // Nothing of the Full lists is left in the page's memory (the query cache included).
   expect(await page.content()).not.toContain(CANARY);
   expect(await heapContains(page, [CANARY])).toEqual([]);
+
+  // Axe with results shown, last: its script in the page would make the heap snapshot several times slower.
+  await compare();
+  await expectNoViolations(page, 'overview with a comparison');
 });
