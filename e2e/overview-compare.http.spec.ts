@@ -11,7 +11,7 @@ import { test, expect, HTTP_SESSION, row, startSignedIn } from './fixtures';
  */
 const APP = 'app_payments';
 const PRODUCTION = 3;
-const SUMMARY = /^Compared 4 environments: [\d,]+ values? differs? from Production, [\d,]+ risky\. Results hide after 60 s\.$/;
+const SUMMARY = /^Compared 4 environments: [\d,]+ values? differs? from Production, [\d,]+ risky\. Results hide after 60\u00a0s\.$/;
 
 /** An environment's clear values by key, read from the fake directly (the test's oracle). */
 async function fullValues(request: APIRequestContext, envId: string): Promise<Map<string, string>> {

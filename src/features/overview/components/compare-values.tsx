@@ -10,7 +10,7 @@ import type { CompareState, CompareValues as CompareValuesState } from '../use-c
 
 function statusText(state: CompareState, environments: readonly Environment[], hideAfterSeconds: number): string {
   if (state.status === 'running') return `Comparing values: ${state.done} of ${countOf(state.total, 'environment', 'environments')}…`;
-  if (state.status === 'done') return `${comparisonSummary(state.comparison, environments)} Results hide after ${hideAfterSeconds} s.`;
+  if (state.status === 'done') return `${comparisonSummary(state.comparison, environments)} Results hide after ${hideAfterSeconds}\u00a0s.`;
   return '';
 }
 
