@@ -204,13 +204,19 @@ export async function runOnce(setup: RunSetup, warm: boolean): Promise<RunResult
     [measureOverview, ['overviewInteractiveMs', 'overviewScrollFrameMs', 'compareMs']],
     [measureCopy, ['copyKeysPerSecond', 'copyKeysPerSecondSequential']],
   ];
+  // How long each load took (the whole bench must stay under 10 minutes).
+  const took: string[] = [];
   for (const [load, keys] of loads) {
     if (!wanted(setup, ...keys)) continue;
+    if (warm && load === measureCopy) continue; // ~11 s, and a fresh context and a reset fake each run anyway
+    const started = Date.now();
     try {
       await load(setup, result, warm);
     } catch (error) {
       result.errors.push(message(error));
     }
+    took.push(`${load.name.replace(/^measure/, '')} ${((Date.now() - started) / 1000).toFixed(1)}`);
   }
+  result.notes.push(`loads (s): ${took.join(', ')}`);
   return result;
 }
