@@ -2,25 +2,35 @@
  * Copying values between environments on the overview, with the fake answering every request
  * LATENCY_MS late (its control route), in one cold load with a Write session:
  * - `copyKeysPerSecond`: the keys a search shows (a couple of hundred), "Select all shown keys",
- *   "Copy values" from SOURCE to TARGET (neither is production: no second confirmation); values
- *   written per second from the click on the dialog's "Copy N values" to the status "Copied N of M values";
+ *   "Copy values" from SOURCE to another environment (not production: no second confirmation);
+ *   values written per second from the click on the dialog's "Copy N values" to the status "Copied N of M values";
  * - `copyKeysPerSecondSequential`: the same work one request at a time, by a bare script in the
  *   same page through the same proxy: one Full read of SEQUENTIAL_KEYS source values, then one
  *   write after the other (into SEQUENTIAL_TARGET, so it is not a rewrite of what the copy wrote).
- * The fake is reset afterwards (its data and its latency), so every run writes the same values.
+ * Each run copies into an environment no run wrote to yet, so every run writes the same number of
+ * values; only when there is none left is the fake reset (and its lists read once: a reset fake
+ * builds its data again on first use, which the next load would pay for). The latency goes back to 0 after.
  */
 import type { Page } from '@playwright/test';
-import { BASE_ENVIRONMENTS, FIRST_APP_ID } from '../mocks/seed.ts';
-import { HEADERS, PATHS, QUERY, SET_VALUE_FIXED, VALUE_TYPE } from '../src/api/contract.ts';
+import { BASE_ENVIRONMENTS, environments, FIRST_APP_ID } from '../mocks/seed.ts';
+import { HEADERS, PATHS, QUERY, SET_VALUE_FIXED, VALUE_TYPE, type Environment } from '../src/api/contract.ts';
 import { wanted, type RunResult, type RunSetup } from './metrics.ts';
+import { renderedPaths } from './setup.ts';
 import { requestTimelineScript, STATUS_WATCH, tableSelector } from './overview-scripts.ts';
 import { describePage, message, newContext, step, StepError, waitPainted } from './steps.ts';
 
 const LATENCY_MS = 50;
 /** The keys copied: those whose name holds this (218 of the 10,000 generated keys, 200 with a Development value). */
 const SEARCH = 'region_2';
-const [SOURCE, TARGET, SEQUENTIAL_TARGET] = [BASE_ENVIRONMENTS[0]!, BASE_ENVIRONMENTS[1]!, BASE_ENVIRONMENTS[2]!];
+const [SOURCE, SEQUENTIAL_TARGET] = [BASE_ENVIRONMENTS[0]!, BASE_ENVIRONMENTS[2]!];
 const SEQUENTIAL_KEYS = 50;
+
+/** Production as the app sees it (src/lib/production.ts; its `@/` imports are not mapped for the bench): a copy there asks again. */
+const isProduction = (env: Environment) => [env.slug, env.name, env.label].some((text) => /prod/i.test(text));
+/** The environments the copy may write to, one per run: neither production, nor the source, nor the sequential copy's. */
+const copyTargets = (envs: number) => environments(envs).filter((env) => !isProduction(env) && env.id !== SOURCE.id && env.id !== SEQUENTIAL_TARGET.id);
+/** How many copies this bench made (the next target). */
+let copiesMade = 0;
 
 /** Calls one of the fake's control routes (mocks/control-routes.ts). */
 async function control(setup: RunSetup, route: 'settings' | 'reset', body?: object): Promise<void> {
@@ -31,6 +41,17 @@ async function control(setup: RunSetup, route: 'settings' | 'reset', body?: obje
     signal: AbortSignal.timeout(30_000 * setup.timeoutScale),
   });
   if (!response.ok) throw new Error(`POST ${PATHS.fakeControl}/${route}: HTTP ${response.status} ${await response.text()}`);
+}
+
+/** Resets the fake (its data as seeded) and reads every masked list once, so that its data is built again now. */
+async function resetFake(setup: RunSetup): Promise<void> {
+  await control(setup, 'reset');
+  const headers = { [HEADERS.authorization]: `Bearer ${(JSON.parse(setup.sessionJson) as { readToken: string }).readToken}` };
+  for (const path of renderedPaths(setup.envs)) {
+    const response = await fetch(`${setup.fakeUrl}${path}`, { headers, signal: AbortSignal.timeout(60_000 * setup.timeoutScale) });
+    if (!response.ok) throw new Error(`after the reset, ${path}: HTTP ${response.status}`);
+    await response.arrayBuffer();
+  }
 }
 
 /** Up to `count` keys holding SEARCH that have a value in SOURCE (masked list, from the fake directly). */
@@ -69,7 +90,7 @@ function sequentialScript(token: string, keys: readonly string[]): string {
 })()`;
 }
 
-async function copyInPage(page: Page, setup: RunSetup, result: RunResult): Promise<void> {
+async function copyInPage(page: Page, setup: RunSetup, result: RunResult, target: Environment): Promise<void> {
   const s = setup.timeoutScale;
   const table = tableSelector(setup.overviewTableName);
   await step(`copy: open the overview searching '${SEARCH}'`, 20_000 * s, () => page.goto(`${setup.baseUrl}${setup.overviewPath}?q=${SEARCH}`, { waitUntil: 'commit' }));
@@ -90,9 +111,9 @@ async function copyInPage(page: Page, setup: RunSetup, result: RunResult): Promi
   });
   await step(`copy: click "${openName}"`, 15_000 * s, () => open.click({ timeout: 10_000 * s }));
   const dialog = page.getByRole('dialog', { name: 'Copy values' });
-  await step(`copy: From ${SOURCE.label}, To ${TARGET.label}`, 20_000 * s, async () => {
-    await dialog.getByLabel('From').selectOption({ label: SOURCE.label }, { timeout: 10_000 * s });
-    await dialog.getByLabel('To').selectOption({ label: TARGET.label }, { timeout: 10_000 * s });
+  await step(`copy: From ${SOURCE.label}, To ${target.label}`, 20_000 * s, async () => {
+    await dialog.getByLabel('From').selectOption(SOURCE.id, { timeout: 10_000 * s });
+    await dialog.getByLabel('To').selectOption(target.id, { timeout: 10_000 * s });
   });
   const confirm = dialog.getByRole('button', { name: /^Copy \d[\d,]* values?$/ });
   const confirmName = await step('copy: the preview and its "Copy N values" button', 60_000 * s, async () => {
@@ -113,7 +134,7 @@ async function copyInPage(page: Page, setup: RunSetup, result: RunResult): Promi
   if (!match || !copied) throw new StepError('copy', `the status says ${JSON.stringify(watch.text)}`);
   const ms = watch.painted - watch.click;
   result.metrics.copyKeysPerSecond = copied / (ms / 1000);
-  result.notes.push(`copy ${SOURCE.label} → ${TARGET.label} at ${LATENCY_MS} ms latency: "${openName}", "${confirmName}", ${JSON.stringify(watch.text)} in ${ms.toFixed(0)} ms`);
+  result.notes.push(`copy ${SOURCE.label} → ${target.label} at ${LATENCY_MS} ms latency: "${openName}", "${confirmName}", ${JSON.stringify(watch.text)} in ${ms.toFixed(0)} ms`);
   const t = (await page.evaluate(requestTimelineScript(watch.click, watch.painted))) as {
     writes: number;
     first: number | null;
@@ -130,7 +151,7 @@ async function copyInPage(page: Page, setup: RunSetup, result: RunResult): Promi
   if (failed || copied !== total) result.errors.push(`copy: ${JSON.stringify(watch.text)}: not every value was written`);
 }
 
-async function copySequentially(page: Page, setup: RunSetup, result: RunResult): Promise<void> {
+async function copySequentially(page: Page, setup: RunSetup, result: RunResult, _target: Environment): Promise<void> {
   const token = (JSON.parse(setup.writeSessionJson) as { writeToken: string }).writeToken;
   const keys = await step('sequential copy: the keys', 30_000 * setup.timeoutScale, () => sequentialKeys(setup, token, SEQUENTIAL_KEYS));
   if (keys.length < SEQUENTIAL_KEYS) throw new StepError('sequential copy', `only ${keys.length} keys holding '${SEARCH}' have a value in ${SOURCE.label}`);
@@ -145,6 +166,11 @@ async function copySequentially(page: Page, setup: RunSetup, result: RunResult):
 }
 
 export async function measureCopy(setup: RunSetup, result: RunResult): Promise<void> {
+  const targets = copyTargets(setup.envs);
+  if (targets.length === 0) throw new StepError('copy', `no environment to copy into among ${setup.envs}`);
+  if (copiesMade > 0 && copiesMade % targets.length === 0) await step('copy: reset the fake (every target written)', 120_000 * setup.timeoutScale, () => resetFake(setup));
+  const target = targets[copiesMade % targets.length]!;
+  copiesMade += 1;
   const context = await newContext({ ...setup, sessionJson: setup.writeSessionJson }, result.foreignRequests);
   await context.addInitScript({ content: STATUS_WATCH });
   try {
@@ -158,7 +184,7 @@ export async function measureCopy(setup: RunSetup, result: RunResult): Promise<v
     ] as const) {
       if (!wanted(setup, key)) continue;
       try {
-        await fn(page, setup, result);
+        await fn(page, setup, result, target);
       } catch (error) {
         result.errors.push(`${message(error)}${key === 'copyKeysPerSecond' ? `\nPage: ${await describePage(page)}` : ''}`);
       }
@@ -166,7 +192,6 @@ export async function measureCopy(setup: RunSetup, result: RunResult): Promise<v
     if (pageErrors.length > 0) result.notes.push(`page errors (copy): ${pageErrors.slice(0, 3).join(' | ')}`);
   } finally {
     await context.close().catch(() => undefined);
-    // Its data as seeded and no latency: the next run copies the same values, other loads run at full speed.
-    await control(setup, 'reset');
+    await control(setup, 'settings', { latencyMs: 0 });
   }
 }
