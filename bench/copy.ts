@@ -145,7 +145,7 @@ async function copyInPage(page: Page, setup: RunSetup, result: RunResult, target
   };
   const ms0 = (n: number | null) => (n === null ? '–' : n.toFixed(0));
   result.notes.push(
-    `copy timeline (ms after the click): ${t.writes} writes from ${ms0(t.first)} to ${ms0(t.last)} (each ${ms0(t.mean)} on average, at most ${t.most} at once), status painted at ${ms.toFixed(0)}; ` +
+    `copy timeline (ms after the click): ${t.writes} writes from ${ms0(t.first)} to ${ms0(t.last)} (each ${ms0(t.mean)} on average, at most ${t.most} overlapping in Resource Timing), status painted at ${ms.toFixed(0)}; ` +
       `other API requests: ${t.others.map((o) => `${o.path.split('/').slice(-2).join('/')}${o.query} ${o.start.toFixed(0)}–${o.end.toFixed(0)}`).join(', ') || 'none'}`,
   );
   if (failed || copied !== total) result.errors.push(`copy: ${JSON.stringify(watch.text)}: not every value was written`);
