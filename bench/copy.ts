@@ -155,7 +155,9 @@ async function copySequentially(page: Page, setup: RunSetup, result: RunResult, 
   const token = (JSON.parse(setup.writeSessionJson) as { writeToken: string }).writeToken;
   const keys = await step('sequential copy: the keys', 30_000 * setup.timeoutScale, () => sequentialKeys(setup, token, SEQUENTIAL_KEYS));
   if (keys.length < SEQUENTIAL_KEYS) throw new StepError('sequential copy', `only ${keys.length} keys holding '${SEARCH}' have a value in ${SOURCE.label}`);
-  // The overview page (any page of the origin would do): its fetch goes through the same proxy.
+  // The overview page (any page of the origin would do: its fetch goes through the same proxy); a
+  // small file of the origin when the copy itself was not measured (--only).
+  if (!page.url().startsWith(setup.baseUrl)) await step('sequential copy: open the origin', 20_000 * setup.timeoutScale, () => page.goto(`${setup.baseUrl}/app-config.js`));
   const run = (await step(`sequential copy: ${keys.length} keys, one at a time`, 120_000 * setup.timeoutScale, () => page.evaluate(sequentialScript(token, keys)))) as {
     ms: number;
     written: number;
