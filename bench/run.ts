@@ -1,15 +1,15 @@
 /**
- * Performance benchmark of the secrets page against the HTTP fake with a large dataset.
+ * Performance benchmark of the secrets page and the app's overview against the HTTP fake with a large dataset.
  *
  *   npm run bench -- [--secrets 10000] [--envs 12] [--apps 300] [--runs 5] [--skip-build] [--strict]
  *                    [--scroll-step 400] [--scroll-seconds 30] [--dist DIR] [--timeout-scale 1] [--max-seconds 570]
  *                    [--only bigValueInputMs,…]
  *
- * 1. `vite build` into a private output directory, plus the floor page (setup.ts).
+ * 1. `vite build` into a private output directory, plus the two floor pages (setup.ts).
  * 2. The fake API (mocks/http-server.ts) in a child process with a generated dataset, and
  *    `vite preview` of the build with API_UPSTREAM pointing at it; both on 127.0.0.1, free ports.
  * 3. Headless Chromium (Playwright): one warm-up run, then `--runs` runs, each of fresh browser
- *    contexts (cold cache) for the floor and the secrets page (measure.ts); every metric is the
+ *    contexts (cold cache) for the floors, the secrets page and the overview (measure.ts); every metric is the
  *    median over the runs. --only measures only the metrics named (the loads they need).
  * 4. Prints a table with the targets, writes bench/results.json (report.ts; not with --only). Exit code 0 even when
  *    a target fails (1 with --strict); 1 when a metric could not be measured at all or on a setup error.
