@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { unsavedInput } from '@/lib/unsaved-input';
 import { sessionStore } from '../session-store';
 import { SessionTimeout } from './session-timeout';
@@ -16,6 +16,15 @@ function start(times?: { signedInAt: number }) {
   render(<SessionTimeout onSignOut={onSignOut} />);
   return onSignOut;
 }
+
+// The warning's module loads when it is first due; load it once here (real timers), so that the
+// tests below, on fake timers, see it the moment it is due.
+beforeAll(async () => {
+  start({ signedInAt: Date.now() - 12 * HOUR + MIN / 2 });
+  await screen.findByRole('alertdialog');
+  cleanup();
+  sessionStore.signOut();
+});
 
 beforeEach(() => {
   vi.useFakeTimers();

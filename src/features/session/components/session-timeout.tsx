@@ -1,6 +1,9 @@
+import { lazy, Suspense } from 'react';
 import { useUnsavedInputNames } from '@/lib/use-unsaved-input';
 import { useSessionTimeout } from '../use-session-timeout';
-import { TimeoutWarning } from './timeout-warning';
+
+// The warning (an MUI dialog) loads when it is due, a minute before a timeout: no page pays for it on load.
+const TimeoutWarning = lazy(() => import('./timeout-warning').then((m) => ({ default: m.TimeoutWarning })));
 
 /**
  * Keeps the signed-in session within its timeouts (use-session-timeout.ts) and warns before one
@@ -10,5 +13,9 @@ export function SessionTimeout({ onSignOut }: { onSignOut: () => void }) {
   const { warning, staySignedIn, acknowledge } = useSessionTimeout();
   const names = useUnsavedInputNames();
   if (!warning) return null;
-  return <TimeoutWarning warning={warning} unsavedNames={names} onStay={staySignedIn} onAcknowledge={acknowledge} onSignOut={onSignOut} />;
+  return (
+    <Suspense fallback={null}>
+      <TimeoutWarning warning={warning} unsavedNames={names} onStay={staySignedIn} onAcknowledge={acknowledge} onSignOut={onSignOut} />
+    </Suspense>
+  );
 }
