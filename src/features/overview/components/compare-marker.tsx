@@ -1,5 +1,6 @@
 import type { CellVerdict, Risk } from '../compare-model';
 import styles from './compare-marker.module.css';
+import tableStyles from './overview-table.module.css';
 
 const RISK_TEXT: Record<Risk, (production: string) => string> = {
   'equals production': (production) => `equals ${production}`,
@@ -31,7 +32,7 @@ export function CompareMarker({ verdict, production }: { verdict: CellVerdict; p
   return (
     <span className={styles.marker} data-risky={risky} title={marker.reason}>
       {risky ? <span aria-hidden="true">⚠ </span> : null}
-      {risky ? <span className={styles.srOnly}>risky: </span> : null}
+      {risky ? <span className={tableStyles.srOnly}>risky: </span> : null}
       {marker.text}
     </span>
   );
