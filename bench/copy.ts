@@ -14,6 +14,8 @@
 import type { Page } from '@playwright/test';
 import { BASE_ENVIRONMENTS, environments, FIRST_APP_ID } from '../mocks/seed.ts';
 import { HEADERS, PATHS, QUERY, SET_VALUE_FIXED, VALUE_TYPE, type Environment } from '../src/api/contract.ts';
+// Production as the app sees it: a copy there asks again.
+import { isProductionEnvironment } from '../src/lib/production.ts';
 import { wanted, type RunResult, type RunSetup } from './metrics.ts';
 import { renderedPaths } from './setup.ts';
 import { requestTimelineScript, STATUS_WATCH, tableSelector } from './overview-scripts.ts';
@@ -25,10 +27,8 @@ const SEARCH = 'region_2';
 const [SOURCE, SEQUENTIAL_TARGET] = [BASE_ENVIRONMENTS[0]!, BASE_ENVIRONMENTS[2]!];
 const SEQUENTIAL_KEYS = 50;
 
-/** Production as the app sees it (src/lib/production.ts; its `@/` imports are not mapped for the bench): a copy there asks again. */
-const isProduction = (env: Environment) => [env.slug, env.name, env.label].some((text) => /prod/i.test(text));
 /** The environments the copy may write to, one per run: neither production, nor the source, nor the sequential copy's. */
-const copyTargets = (envs: number) => environments(envs).filter((env) => !isProduction(env) && env.id !== SOURCE.id && env.id !== SEQUENTIAL_TARGET.id);
+const copyTargets = (envs: number) => environments(envs).filter((env) => !isProductionEnvironment(env) && env.id !== SOURCE.id && env.id !== SEQUENTIAL_TARGET.id);
 /** How many copies this bench made (the next target). */
 let copiesMade = 0;
 
