@@ -8,6 +8,7 @@
  * - Rendered secrets in PreviewOnly mode are cached by ETag in memory (never Full mode:
  *   a revealed value must live only in the react-query entry that shows it).
  */
+import { createListeners } from '@/lib/listeners';
 import { ApiError, defaultMessage, parseRetryAfter } from './api-error';
 import { apiErrorBodySchema, HEADERS, type Endpoint, type HttpRequest, type QueryValue, type TokenScope } from './contract';
 
@@ -64,8 +65,8 @@ function defaultOrigin(): string {
 
 export class ApiClient {
   #session: ApiSession | null = null;
-  #unauthorizedListeners = new Set<(failed: TokenScope) => void>();
-  #sessionListeners = new Set<() => void>();
+  #unauthorizedListeners = createListeners<[failed: TokenScope]>();
+  #sessionListeners = createListeners();
   #unauthorizedSignalled = false;
   #etags = new Map<string, { etag: string; data: unknown }>();
   #unavailable = new Set<string>();
@@ -95,13 +96,12 @@ export class ApiClient {
     this.#unauthorizedSignalled = false;
     this.#etags.clear();
     this.#unavailable.clear();
-    for (const listener of this.#sessionListeners) listener();
+    this.#sessionListeners.emit();
   }
 
   /** Called whenever the session is set or cleared. Returns an unsubscribe function. */
   onSessionChange(listener: () => void): () => void {
-    this.#sessionListeners.add(listener);
-    return () => this.#sessionListeners.delete(listener);
+    return this.#sessionListeners.subscribe(listener);
   }
 
   /**
@@ -130,8 +130,7 @@ export class ApiClient {
    * a write token was sent). Returns an unsubscribe function.
    */
   onUnauthorized(listener: (failed: TokenScope) => void): () => void {
-    this.#unauthorizedListeners.add(listener);
-    return () => this.#unauthorizedListeners.delete(listener);
+    return this.#unauthorizedListeners.subscribe(listener);
   }
 
   clearCache(): void {
@@ -255,7 +254,7 @@ export class ApiClient {
   #signalUnauthorized(failed: TokenScope): void {
     if (this.#unauthorizedSignalled) return;
     this.#unauthorizedSignalled = true;
-    for (const listener of this.#unauthorizedListeners) listener(failed);
+    this.#unauthorizedListeners.emit(failed);
   }
 }
 

@@ -1,15 +1,13 @@
 import { useSyncExternalStore } from 'react';
+import { createListeners } from '@/lib/listeners';
 
 /**
  * The environment (its slug, nothing else) each app was last shown in, in this tab's memory only:
  * so that the app's crumb on a secret's page leads back there. None: the overview was.
  */
 const lastByApp = new Map<string, string>();
-const listeners = new Set<() => void>();
-
-function notify() {
-  for (const listener of listeners) listener();
-}
+const listeners = createListeners();
+const notify = listeners.emit;
 
 export const lastEnvironment = {
   remember(appId: string, envSlug: string): void {
@@ -30,10 +28,7 @@ export const lastEnvironment = {
     lastByApp.clear();
     notify();
   },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: listeners.subscribe,
 };
 
 /** The slug of the environment this app was last shown in, if any. */

@@ -5,6 +5,7 @@
  */
 import { isApiError, type ApiError } from '@/api/api-error';
 import { createLimiter } from './limiter';
+import { createListeners } from './listeners';
 import { sessionRenewal } from './session-renewal';
 import { unsavedInput } from './unsaved-input';
 
@@ -126,7 +127,7 @@ export function createBulkRunner<T extends BulkItem>(options: BulkRunnerOptions<
     waitForRenewal = waitForSessionRenewal,
     renewals = () => sessionRenewal.get().renewals,
   } = options;
-  const listeners = new Set<() => void>();
+  const listeners = createListeners();
   let items: readonly T[] = [];
   const status = new Map<string, BulkItemStatus>();
   let failures: BulkFailure[] = [];
@@ -152,7 +153,7 @@ export function createBulkRunner<T extends BulkItem>(options: BulkRunnerOptions<
 
   function emit() {
     snapshot = build();
-    for (const listener of listeners) listener();
+    listeners.emit();
   }
 
   function settle(item: T, next: 'done' | 'failed' | 'cancelled', error?: unknown) {
@@ -243,10 +244,7 @@ export function createBulkRunner<T extends BulkItem>(options: BulkRunnerOptions<
   }
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
     getSnapshot: () => snapshot,
     statusOf: (id) => status.get(id),
     run(next) {

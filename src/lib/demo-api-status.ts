@@ -3,8 +3,8 @@
  * it cannot be started again, the tab says so (DemoApiLostNotice) instead of showing the static
  * server's 404s.
  */
-type Listener = () => void;
-const listeners = new Set<Listener>();
+import { createListeners } from './listeners';
+const listeners = createListeners();
 let failures = 0;
 
 /** How many requests found the fake API lost (it could not be started again) in this tab. */
@@ -14,13 +14,10 @@ export function demoApiFailures(): number {
 
 export function reportDemoApiLost(): void {
   failures += 1;
-  for (const listener of listeners) listener();
+  listeners.emit();
 }
 
-export function onDemoApiLost(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const onDemoApiLost = listeners.subscribe;
 
 /**
  * A fetch that sends each request only once `ensureServing` resolves. When it rejects, the fake is

@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import * as z from 'zod/mini';
+import { createListeners } from './listeners';
 
 const KEY = 'secrets-dashboard.preferences';
 export const AUTO_HIDE_CHOICES = [15, 30, 60, 120, 300] as const;
@@ -28,14 +29,11 @@ function load(): Preferences {
 }
 
 let current: Preferences = load();
-const listeners = new Set<() => void>();
+const listeners = createListeners();
 
 export const preferencesStore = {
   get: () => current,
-  subscribe(listener: () => void) {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: listeners.subscribe,
   set(patch: Partial<Preferences>) {
     current = preferencesSchema.parse({ ...current, ...patch });
     try {
@@ -43,12 +41,12 @@ export const preferencesStore = {
     } catch {
       // Storage unavailable: the preference lives in memory for this page.
     }
-    for (const listener of listeners) listener();
+    listeners.emit();
   },
   /** For tests. */
   reset() {
     current = preferencesSchema.parse({});
-    for (const listener of listeners) listener();
+    listeners.emit();
   },
 };
 

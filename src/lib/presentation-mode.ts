@@ -1,23 +1,21 @@
 import { useSyncExternalStore } from 'react';
+import { createListeners } from './listeners';
 
 /**
  * Presentation mode, for sharing the screen: masked previews are not drawn and nothing can be
  * revealed; turning it on hides every revealed value. In memory only: a reload starts without it.
  */
 let presenting = false;
-const listeners = new Set<() => void>();
+const listeners = createListeners();
 
 export const presentationMode = {
   get: () => presenting,
   set(on: boolean): void {
     if (presenting === on) return;
     presenting = on;
-    for (const listener of listeners) listener();
+    listeners.emit();
   },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: listeners.subscribe,
 };
 
 export function usePresentationMode(): boolean {

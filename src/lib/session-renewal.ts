@@ -4,6 +4,7 @@
  * dialogs learn that the session was renewed and whether their app and environments still resolve.
  */
 import type { TokenScope } from '@/api/contract';
+import { createListeners } from './listeners';
 
 /** What the app found when it looked the current app and the environments up again after renewal. */
 export type RenewalCheck =
@@ -25,23 +26,19 @@ export interface RenewalState {
   check: RenewalCheck | null;
 }
 
-type Listener = () => void;
 const INITIAL: RenewalState = { asking: null, renewals: 0, check: null };
 let state: RenewalState = INITIAL;
-const listeners = new Set<Listener>();
+const listeners = createListeners();
 
 function set(next: RenewalState) {
   state = next;
-  for (const listener of listeners) listener();
+  listeners.emit();
 }
 
 export const sessionRenewal = {
   /** The same object until something changes (for useSyncExternalStore). */
   get: (): RenewalState => state,
-  subscribe(listener: Listener): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: listeners.subscribe,
   /** The `scope` token was refused while input was held: open the prompt (the first refusal wins). */
   ask(scope: TokenScope): void {
     if (state.asking === null) set({ ...state, asking: scope });

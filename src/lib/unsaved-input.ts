@@ -3,15 +3,15 @@
  * timeout warning names them, and a 401 while one is open asks for the token again instead of
  * leaving the page.
  */
-type Listener = () => void;
+import { createListeners } from './listeners';
 
 const holders = new Map<symbol, string>();
-const listeners = new Set<Listener>();
+const listeners = createListeners();
 let snapshot: readonly string[] = [];
 
 function emit() {
   snapshot = [...holders.values()];
-  for (const listener of listeners) listener();
+  listeners.emit();
 }
 
 export const unsavedInput = {
@@ -27,8 +27,5 @@ export const unsavedInput = {
   /** The names of the dialogs holding unsaved input, in the order they opened (same array until it changes). */
   names: (): readonly string[] => snapshot,
   any: (): boolean => holders.size > 0,
-  subscribe(listener: Listener): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: listeners.subscribe,
 };

@@ -10,6 +10,7 @@ import { readRuntimeConfig } from '@/config/runtime-config';
 import { sessionRenewal } from '@/lib/session-renewal';
 import { unsavedInput } from '@/lib/unsaved-input';
 import { lifetimeLimits, sessionLifetime, type TimeoutReason } from './session-lifetime';
+import { createListeners } from '@/lib/listeners';
 
 export const SESSION_STORAGE_KEY = 'secrets-dashboard.session';
 
@@ -62,8 +63,7 @@ function baseUrlAllowed(baseUrl: string): boolean {
   return checkApiBaseUrl(baseUrl, { origin: location.origin, apiOrigins: readRuntimeConfig().apiOrigins }).ok;
 }
 
-type Listener = () => void;
-const listeners = new Set<Listener>();
+const listeners = createListeners();
 let current: Session | null = null;
 /** True from a 401 until the next sign-in: the protected pages send the user to sign-in. */
 let expired = false;
@@ -85,25 +85,18 @@ function passedTimeout(stored: SessionTimes): TimeoutReason | null {
   return lifetime.phase === 'ended' ? lifetime.reason : null;
 }
 
-function emit() {
-  for (const listener of listeners) listener();
-}
-
 /** Drops the session (signed out, refused or timed out): memory, the API client and this tab's storage. */
 function forget() {
   current = null;
   times = null;
   apiClient.setSession(null);
   storage()?.removeItem(SESSION_STORAGE_KEY);
-  emit();
+  listeners.emit();
 }
 
 export const sessionStore = {
   get: (): Session | null => current,
-  subscribe(listener: Listener): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: listeners.subscribe,
   /** Restores the tab's session after a reload. */
   restore(): Session | null {
     const parsed = storedSessionSchema.safeParse(readStoredSession());
@@ -132,7 +125,7 @@ export const sessionStore = {
     times = { signedInAt: Math.min(stored.signedInAt ?? now, now), lastActivityAt: Math.min(stored.lastActivityAt ?? now, now) };
     apiClient.setSession(clean);
     persist();
-    emit();
+    listeners.emit();
   },
   /** Forgets the tokens. Callers also clear the query cache (see useSignOut). */
   signOut(): void {
