@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { createClipboardGuard, type ClipboardGuardEnvironment } from './clipboard-guard';
 
 /** A clipboard in memory, the page's focus as a flag, and the fake timers' clock. */

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import type { Environment } from '@/api/contract';
 import { isProductionEnvironment, productionNames } from './domain';
 
