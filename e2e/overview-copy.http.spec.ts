@@ -27,7 +27,7 @@ async function fullList(request: APIRequestContext, envId: string): Promise<Map<
 
 const valueOf = (secret: FullSecret | undefined) => (secret && secret.valueType !== VALUE_TYPE.none ? (secret.serializedValue ?? '') : undefined);
 
-test('copy three values from Staging into Production: preview by category, production asks again, one write fails and is retried, no value in the page', async ({ page, request }) => {
+test('copy three values from Staging into Production: preview by category, production asks again, one write fails, its retry meets a 401 and goes on after the token is given again, no value in the page', async ({ page, request }) => {
   const [staging, production] = await Promise.all([fullList(request, STAGING), fullList(request, PRODUCTION)]);
   // Keys with a Staging value that Production lacks (new) or holds differently (replace); new ones first.
   const candidates = [...staging.values()].filter((secret) => valueOf(secret) !== undefined && valueOf(secret) !== valueOf(production.get(secret.key)));
@@ -72,7 +72,17 @@ test('copy three values from Staging into Production: preview by category, produ
   await expect(status).toHaveText('Copied 2 of 3 values, 1 failed.');
   await expect(dialog.getByRole('list', { name: 'Failed keys' })).toContainText(`${failing.key}: The store hiccuped (request id req_copy_500)`);
 
+  // The retry meets a 401: only the Write token is asked for again, over the page, and the run goes on.
+  const failingPath = `^(/api)?${contractPathPattern(PATHS.values, { appId: APP, secretId: failing.secretId, envId: PRODUCTION })}$`;
+  await injectHttpFault(request, { match: { method: 'PUT', pathPattern: failingPath }, fault: { kind: 'status', status: 401 }, times: 1 });
   await dialog.getByRole('button', { name: 'Retry the failed ones' }).click();
+  const prompt = page.getByRole('dialog', { name: 'Sign in again to keep your work' });
+  await expect(prompt).toBeVisible();
+  // The prompt hides the page from assistive tech meanwhile: the copy's own status is read by its text.
+  await expect(page.getByText(/^Written 2 of 3….*Waiting for the token to be given again\.$/)).toBeVisible();
+  await prompt.getByLabel(/^Write token/).fill(HTTP_SESSION.writeToken!);
+  await prompt.getByLabel(/^Write token/).press('Enter');
+  await expect(prompt).toBeHidden();
   await expect(status).toHaveText('Copied 3 of 3 values.');
   await expect(dialog.getByRole('button', { name: 'Retry the failed ones' })).toHaveCount(0);
 
