@@ -1,4 +1,5 @@
 import { VALUE_TYPE, type Environment, type RenderedSecret } from '@/api/contract';
+import { countOf, formatCount } from '@/lib/counts';
 import { environmentName } from '@/lib/environment-name';
 import { isProductionEnvironment } from '@/lib/production';
 
@@ -188,16 +189,11 @@ export function comparisonFilters(comparison: Comparison): ReadonlyMap<string, R
   return sets;
 }
 
-/** A count as the UI writes it (1,204), and with its noun. */
-export const formatCount = (n: number): string => n.toLocaleString('en');
-export const countOf = (n: number, one: string, many: string): string => `${formatCount(n)} ${n === 1 ? one : many}`;
-
 /** A finished comparison in a sentence: how many values differ from production, how many are risky. */
 export function comparisonSummary(comparison: Comparison, environments: readonly Environment[]): string {
   const compared = `Compared ${countOf(comparison.environmentIds.length, 'environment', 'environments')}`;
   const risky = `${formatCount(comparison.risky)} risky`;
   const reference = comparison.reference === null ? undefined : environments[comparison.reference];
   if (!reference) return `${compared}: no production environment, so values are not grouped; ${risky}.`;
-  const differ = comparison.differs === 1 ? 'value differs' : 'values differ';
-  return `${compared}: ${formatCount(comparison.differs)} ${differ} from ${environmentName(reference)}, ${risky}.`;
+  return `${compared}: ${countOf(comparison.differs, 'value differs', 'values differ')} from ${environmentName(reference)}, ${risky}.`;
 }

@@ -44,8 +44,3 @@ export function sessionLifetime({ signedInAt, lastActivityAt, idleMs, absoluteMs
   const warnAt = endsAt - warningLeadMs(reason === 'idle' ? idleMs : absoluteMs);
   return { phase: now >= warnAt ? 'warning' : 'active', reason, endsAt, warnAt };
 }
-
-/** "1 minute", "15 minutes", "12 hours": a whole count of a unit, for the sentences about timeouts. */
-export function countOf(count: number, unit: 'minute' | 'hour'): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}

@@ -1,6 +1,7 @@
 /** What the sign-in page says about keeping tokens and about a session that ended by itself. */
 import type { RuntimeConfig } from '@/config/runtime-config';
-import { countOf, type TimeoutReason } from './session-lifetime';
+import { countOf } from '@/lib/counts';
+import type { TimeoutReason } from './session-lifetime';
 
 type Limits = Pick<RuntimeConfig, 'idleTimeoutMinutes' | 'absoluteTimeoutHours' | 'tokenStorage'>;
 

@@ -5,7 +5,8 @@ import { isApiError } from '@/api/api-error';
 import type { Environment } from '@/api/contract';
 import { errorText } from '@/components/error-alert';
 import { environmentName } from '@/lib/environment-name';
-import { comparisonSummary, countOf, formatCount, NoWebCryptoError, SHOW_DIFFERS, SHOW_RISKY, type Comparison } from '../compare-model';
+import { countOf, formatCount } from '@/lib/counts';
+import { comparisonSummary, NoWebCryptoError, SHOW_DIFFERS, SHOW_RISKY, type Comparison } from '../compare-model';
 import type { CompareState, CompareValues as CompareValuesState } from '../use-compare-values';
 
 function statusText(state: CompareState, environments: readonly Environment[], hideAfterSeconds: number): string {

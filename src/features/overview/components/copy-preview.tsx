@@ -1,13 +1,14 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { BulkFailure } from '@/lib/bulk-runner';
+import { countOf, formatCount } from '@/lib/counts';
 import { COPY_CATEGORIES, type CopyCategory, type CopyPreview } from '../copy-model';
 
 /** Keys listed per group; the rest are counted ("and 120 more"), so that 10,000 keys stay cheap. */
 const LISTED = 50;
 
 function heading(category: CopyCategory, count: number, from: string, to: string): string {
-  const keys = count === 1 ? '1 key' : `${count.toLocaleString('en-US')} keys`;
+  const keys = countOf(count, 'key');
   switch (category) {
     case 'new':
       return `${keys} new in ${to}`;
@@ -26,7 +27,7 @@ function KeyList({ keys, total }: { keys: readonly string[]; total: number }) {
       {keys.map((key) => (
         <li key={key}>{key}</li>
       ))}
-      {total > keys.length ? <li>and {(total - keys.length).toLocaleString('en-US')} more</li> : null}
+      {total > keys.length ? <li>and {formatCount(total - keys.length)} more</li> : null}
     </Box>
   );
 }
@@ -69,7 +70,7 @@ export function FailureList({ failures }: { failures: readonly BulkFailure[] }) 
           : {failure.message}
         </li>
       ))}
-      {failures.length > LISTED ? <li>and {(failures.length - LISTED).toLocaleString('en-US')} more</li> : null}
+      {failures.length > LISTED ? <li>and {formatCount(failures.length - LISTED)} more</li> : null}
     </Box>
   );
 }

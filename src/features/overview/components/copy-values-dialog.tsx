@@ -16,6 +16,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
 import { ErrorAlert } from '@/components/error-alert';
+import { countOf, formatCount } from '@/lib/counts';
 import { environmentName } from '@/lib/environment-name';
 import { isProductionEnvironment } from '@/lib/production';
 import { foldCopyPreview, keysToWrite, readKeys, type CopyKey } from '../copy-model';
@@ -49,17 +50,15 @@ function EnvironmentSelect({ label, value, onChange, environments, disabled }: {
   );
 }
 
-const plural = (count: number, one: string, many: string) => (count === 1 ? `1 ${one}` : `${count.toLocaleString('en-US')} ${many}`);
-
 /** The run's one live region: progress while writing, the outcome once done. */
 function statusText(run: CopyRun): string {
   const { done, failed, cancelled, total, waiting } = run.progress;
   if (run.phase === 'reading' || run.phase === 'writing') {
     const wait = waiting === 'rate-limit' ? ' The server asked to slow down: waiting.' : waiting === 'sign-in' ? ' Waiting for the token to be given again.' : '';
-    return `Written ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…${wait}`;
+    return `Written ${formatCount(done)} of ${formatCount(total)}…${wait}`;
   }
   if (run.phase !== 'finished') return '';
-  return `Copied ${done.toLocaleString('en-US')} of ${plural(total, 'value', 'values')}${failed ? `, ${failed.toLocaleString('en-US')} failed` : ''}${cancelled ? `, ${cancelled.toLocaleString('en-US')} cancelled` : ''}.`;
+  return `Copied ${formatCount(done)} of ${countOf(total, 'value')}${failed ? `, ${formatCount(failed)} failed` : ''}${cancelled ? `, ${formatCount(cancelled)} cancelled` : ''}.`;
 }
 
 /**
@@ -96,7 +95,7 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
   const busy = run.phase === 'reading' || run.phase === 'writing';
   const fromName = fromEnv ? environmentName(fromEnv) : '';
   const toName = toEnv ? environmentName(toEnv) : '';
-  const copyLabel = `Copy ${plural(toWrite.length, 'value', 'values')}`;
+  const copyLabel = `Copy ${countOf(toWrite.length, 'value')}`;
   const start = () => {
     setConfirming(false);
     run.start(from, to, toWrite);
@@ -141,7 +140,7 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
     body = (
       <Alert severity="warning">
         <AlertTitle>Copy into {toName}?</AlertTitle>
-        {plural(toWrite.length, 'value', 'values')} from {fromName} will be written in {toName}, a production environment.
+        {countOf(toWrite.length, 'value')} from {fromName} will be written in {toName}, a production environment.
       </Alert>
     );
     actions = (
@@ -156,7 +155,7 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
     body = (
       <Stack spacing={2}>
         <Typography>
-          {plural(keys.length, 'key selected', 'keys selected')}. Values are compared and written without being shown.
+          {countOf(keys.length, 'key selected', 'keys selected')}. Values are compared and written without being shown.
         </Typography>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ pt: 1 }}>
           <EnvironmentSelect label="From" value={from} onChange={setFrom} environments={environments} disabled={false} />

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import Button from '@mui/material/Button';
 import type { Environment } from '@/api/contract';
 import { useCanWrite } from '@/api/use-can-write';
+import { countOf } from '@/lib/counts';
 import type { CopyValuesApi } from './use-copy-run';
 
 // Loaded when first opened: the overview's first screen does not need it.
@@ -29,7 +30,7 @@ export function CopyValues({ environments, selected, api }: CopyValuesProps) {
         disabled={!canWrite || count === 0 || environments.length < 2}
         sx={{ minHeight: 40, whiteSpace: 'nowrap' }}
       >
-        Copy values{count > 0 ? ` (${count === 1 ? '1 key' : `${count.toLocaleString('en-US')} keys`})` : ''}
+        Copy values{count > 0 ? ` (${countOf(count, 'key')})` : ''}
       </Button>
       {open ? (
         <Suspense fallback={null}>

@@ -6,7 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { readRuntimeConfig } from '@/config/runtime-config';
-import { countOf } from '../session-lifetime';
+import { countOf } from '@/lib/counts';
 import type { TimeoutWarning as Warning } from '../use-session-timeout';
 
 /** When the session ends, said once as the warning opens (it may open late in a background tab). */
