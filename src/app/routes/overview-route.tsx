@@ -11,8 +11,7 @@ import { CopyValues } from '@/features/overview/components/copy-values';
 import type { SetValueRequest } from '@/features/overview/components/overview-cells';
 import { OverviewView } from '@/features/overview/components/overview-view';
 import { useKeySelection } from '@/features/overview/components/use-key-selection';
-import { useCompareValues, type FetchFullList } from '@/features/overview/use-compare-values';
-import { getRenderedSecrets } from '@/features/secrets/api';
+import { useCompareValues } from '@/features/overview/use-compare-values';
 import type { SetValueTarget } from '@/features/secrets/components/set-value-dialog';
 import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { listQuery } from '@/features/secrets/list-query';
@@ -37,9 +36,8 @@ export function Component() {
   const [editing, setEditing] = useState<SetValueTarget | null>(null);
   const selection = useKeySelection(appId);
   const copyApi = useOverviewCopy(appId);
-  // Compare values reads each environment's clear list with the secrets feature's request, outside any cache.
-  const fetchFull = useCallback<FetchFullList>((envId, signal) => getRenderedSecrets({ appId, envId, mode: 'Full' }, signal), [appId]);
-  const compare = useCompareValues(appId, fetchFull);
+  // Compare reads each environment's clear list through the same uncached read as the copy.
+  const compare = useCompareValues(appId, copyApi.readFull);
   const onSetValue = useCallback(
     ({ secretId, key, environment }: SetValueRequest) => setEditing({ secretId, secretName: key, environment }),
     [],

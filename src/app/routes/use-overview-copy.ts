@@ -6,7 +6,7 @@ import { noteOwnWrite } from '@/features/secrets/own-writes';
 import { secretQueryKeys } from '@/features/secrets/query-keys';
 
 /**
- * The secrets feature's reads and writes as the overview's copy needs them: Full reads straight
+ * The secrets feature's reads and writes as the overview's compare and copy need them: Full reads straight
  * from the API (never cached), writes with the Write token, and afterwards the target
  * environment's lists refreshed and its revealed values dropped.
  */

@@ -2,23 +2,25 @@ import type { ReactNode } from 'react';
 import { act, renderHook } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { apiClient, apiRequest } from '@/api/client';
-import { endpoints, type Environment, type RenderedSecretsResponse } from '@/api/contract';
+import { endpoints, type Environment } from '@/api/contract';
 import { createQueryClient } from '@/api/query-client';
 import { preferencesStore } from '@/lib/preferences';
 import { isProductionEnvironment } from '@/lib/production';
 import { APP, secretId } from '@/testing/edit-helpers';
 import { TEST_API_BASE, useFakeApi } from '@/testing/fake-api';
 import { verdictOf, type Risk, type Verdict } from './compare-model';
-import { useCompareValues, type FetchFullList } from './use-compare-values';
+import type { ReadFullList } from './environment-lists';
+import { useCompareValues } from './use-compare-values';
 
 const fake = useFakeApi();
 beforeEach(() => apiClient.setSession({ baseUrl: TEST_API_BASE, readToken: 'demo-token' }));
 afterEach(() => vi.useRealTimers());
 
 /** The route's fetch: the secrets feature's request in Full mode, through the same client. */
-const fetchFull: FetchFullList = (envId, signal) => apiRequest(endpoints.renderedSecrets({ appId: APP, envId, mode: 'Full' }), signal);
+// Compare reads whole environments (no names).
+const fetchFull: ReadFullList = async (envId, _names, signal) => (await apiRequest(endpoints.renderedSecrets({ appId: APP, envId, mode: 'Full' }), signal)).secrets;
 
-function renderCompare(fetch: FetchFullList = fetchFull) {
+function renderCompare(fetch: ReadFullList = fetchFull) {
   const queryClient = createQueryClient({ retry: false });
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
   return { ...renderHook(() => useCompareValues(APP, fetch), { wrapper }), queryClient };
@@ -96,10 +98,10 @@ describe('useCompareValues', () => {
     const environments = fake.store.listEnvironments();
     const signals: AbortSignal[] = [];
     let hang = false;
-    const stub: FetchFullList = (envId, signal) => {
+    const stub: ReadFullList = (_envId, _names, signal) => {
       signals.push(signal);
       if (hang) return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
-      return Promise.resolve<RenderedSecretsResponse>({ secretDigest: envId, incrementalId: 1, secrets: [] });
+      return Promise.resolve([]);
     };
     const { result, unmount } = renderCompare(stub);
     expect(result.current.hideAfterSeconds).toBe(15);

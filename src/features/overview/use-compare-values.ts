@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Environment, RenderedSecretsResponse } from '@/api/contract';
+import type { Environment } from '@/api/contract';
 import { usePreferences } from '@/lib/preferences';
 import { foldOrder, newDigestKey, startComparison, type Comparison } from './compare-model';
+import type { ReadFullList } from './environment-lists';
 
-/** One environment's clear list (Full mode), fetched without any cache (the route passes the secrets feature's request). */
-export type FetchFullList = (envId: string, signal: AbortSignal) => Promise<RenderedSecretsResponse>;
 
 export type CompareState =
   | { status: 'idle' }
@@ -33,7 +32,7 @@ export interface CompareValues {
  * dropped as soon as it arrives). Results go after the user's auto-hide delay, when the app changes
  * or the page goes, and when the query cache is cleared (sign-out, a session that ends).
  */
-export function useCompareValues(appId: string, fetchFull: FetchFullList): CompareValues {
+export function useCompareValues(appId: string, readFull: ReadFullList): CompareValues {
   const queryClient = useQueryClient();
   const { autoHideSeconds } = usePreferences();
   const [state, setState] = useState<CompareState>(IDLE);
@@ -58,7 +57,7 @@ export function useCompareValues(appId: string, fetchFull: FetchFullList): Compa
         for (const [done, column] of order.entries()) {
           const env = environments[column] as Environment;
           // The list is an argument only: it is garbage once folded.
-          await fold.add(column, (await fetchFull(env.id, own.signal)).secrets);
+          await fold.add(column, await readFull(env.id, undefined, own.signal));
           own.signal.throwIfAborted();
           setState({ status: 'running', done: done + 1, total });
         }
@@ -72,7 +71,7 @@ export function useCompareValues(appId: string, fetchFull: FetchFullList): Compa
           if (running.current === own) running.current = null;
         });
     },
-    [fetchFull],
+    [readFull],
   );
 
   // Another app, or leaving the page: a running comparison stops, results go.

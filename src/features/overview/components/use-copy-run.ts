@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { RenderedSecret } from '@/api/contract';
 import { createBulkRunner, type BulkItem, type BulkSnapshot } from '@/lib/bulk-runner';
 import { useHoldUnsavedInput } from '@/lib/use-unsaved-input';
 import { readKeys, valuesOf, type CopyKey } from '../copy-model';
+import type { ReadFullList } from '../environment-lists';
 
 /** What copying needs from the secrets feature (the route passes it). */
 export interface CopyValuesApi {
   /** Part of every cache key of the copy (the app). */
   scope: string;
-  /** An environment's clear values (Full mode) of `names`, or of every secret; never cached. */
-  readFull: (envId: string, names: readonly string[] | undefined, signal: AbortSignal) => Promise<readonly RenderedSecret[]>;
+  readFull: ReadFullList;
   /** Sets one value with the Write token. */
   write: (input: { secretId: string; envId: string; text: string }, signal: AbortSignal) => Promise<void>;
   /** After a run: refresh what shows the target environment. */
