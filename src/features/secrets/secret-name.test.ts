@@ -144,6 +144,9 @@ describe('valueSizeError', () => {
         const text = `${'x'.repeat(MAX_VALUE_BYTES - encoded(unit) + extra)}${unit}`;
         expect(valueSizeError(text) === null, JSON.stringify(unit) + extra).toBe(encoded(text) <= MAX_VALUE_BYTES);
       }
+      // Past the limit, the size said is UTF-8's own, far beyond the limit too.
+      const big = `${unit}${'é'.repeat(MAX_VALUE_BYTES)}${unit}`;
+      expect(valueSizeError(big), JSON.stringify(unit)).toContain(`is ${encoded(big).toLocaleString('en')} bytes`);
     }
   });
 });

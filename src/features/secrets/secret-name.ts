@@ -189,7 +189,7 @@ export function valueWhitespaceWarning(value: string): string | null {
  * The UTF-8 size of `value`, counted without encoding it (no 1 MiB copy per keystroke), up to
  * just past `limit`: the result is exact when at most `limit`, else some number above it.
  */
-function utf8BytesUpTo(value: string, limit: number): number {
+function utf8BytesUpTo(value: string, limit = Infinity): number {
   if (value.length > limit) return value.length;
   // eslint-disable-next-line no-control-regex -- ASCII is one byte a character: no counting needed.
   if (!/[^\u0000-\u007f]/.test(value)) return value.length;
@@ -212,7 +212,7 @@ export function valueSizeError(value: string): string | null {
   // A UTF-16 code unit is at most 3 bytes of UTF-8: most values need no counting.
   if (value.length * 3 <= MAX_VALUE_BYTES) return null;
   if (utf8BytesUpTo(value, MAX_VALUE_BYTES) <= MAX_VALUE_BYTES) return null;
-  return `The value is ${new TextEncoder().encode(value).length.toLocaleString('en')} bytes of UTF-8; a value can be at most ${MAX_VALUE_BYTES.toLocaleString('en')} bytes (${+(MAX_VALUE_BYTES / 2 ** 20).toFixed(2)} MiB). Shorten it to save it.`;
+  return `The value is ${utf8BytesUpTo(value).toLocaleString('en')} bytes of UTF-8; a value can be at most ${MAX_VALUE_BYTES.toLocaleString('en')} bytes (${+(MAX_VALUE_BYTES / 2 ** 20).toFixed(2)} MiB). Shorten it to save it.`;
 }
 
 function describeRun(run: string): string {
