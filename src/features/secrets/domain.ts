@@ -1,6 +1,6 @@
 /**
  * What a secret is to its users, beyond the text of its name and value (secret-name.ts): the
- * purposes it can have, and which environments are production (a write there asks first).
+ * purposes it can have (which environments are production: src/lib/production.ts).
  */
 import type { PurposeType } from '@/api/contract';
 
@@ -11,6 +11,3 @@ export const PURPOSES: Record<PurposeType, { title: string; description: string 
   UsernamePassword: { title: 'Username or password', description: 'One half of a login; store the username and the password as two secrets.' },
   Other: { title: 'Other', description: 'Anything else: connection strings, signing keys, configuration.' },
 };
-
-// The production rule lives in lib (the overview uses it too); the secrets feature keeps importing it from here.
-export { isProductionEnvironment, productionNames } from '@/lib/production';

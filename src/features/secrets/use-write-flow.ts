@@ -1,7 +1,7 @@
 import { useRef, useState, type RefObject } from 'react';
 import { isApiError } from '@/api/api-error';
 import type { Environment } from '@/api/contract';
-import { productionNames } from './domain';
+import { productionNames } from '@/lib/production';
 import { useRenewalAfterWrite, type Renewal } from './use-renewal-after-write';
 import { useRefocusAfterPending } from './use-refocus-after-pending';
 

@@ -7,10 +7,10 @@ import * as z from 'zod/mini';
 import { apiClient, type ApiSession } from '@/api/client';
 import { checkApiBaseUrl } from '@/config/api-origin';
 import { readRuntimeConfig } from '@/config/runtime-config';
+import { createListeners } from '@/lib/listeners';
 import { sessionRenewal } from '@/lib/session-renewal';
 import { unsavedInput } from '@/lib/unsaved-input';
 import { lifetimeLimits, sessionLifetime, type TimeoutReason } from './session-lifetime';
-import { createListeners } from '@/lib/listeners';
 
 export const SESSION_STORAGE_KEY = 'secrets-dashboard.session';
 

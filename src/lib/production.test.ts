@@ -1,6 +1,6 @@
 // @vitest-environment node
 import type { Environment } from '@/api/contract';
-import { isProductionEnvironment, productionNames } from './domain';
+import { isProductionEnvironment, productionNames } from './production';
 
 const env = (slug: string, name: string, label = ''): Environment => ({ id: `env_${slug}`, slug, name, label });
 
