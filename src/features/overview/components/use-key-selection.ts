@@ -11,7 +11,6 @@ export interface KeySelection {
   toggle: (row: CopyKey) => void;
   /** Selects every row given (on) or unselects them (off). */
   setMany: (rows: readonly CopyKey[], on: boolean) => void;
-  clear: () => void;
 }
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
@@ -45,6 +44,5 @@ export function useKeySelection(scope: string): KeySelection {
       }),
     [update],
   );
-  const clear = useCallback(() => setState({ scope, selected: EMPTY }), [scope]);
-  return useMemo(() => ({ selected, toggle, setMany, clear }), [selected, toggle, setMany, clear]);
+  return useMemo(() => ({ selected, toggle, setMany }), [selected, toggle, setMany]);
 }
