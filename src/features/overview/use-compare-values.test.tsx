@@ -37,7 +37,7 @@ function expected(value: string | undefined, production: string | undefined, isP
 }
 
 describe('useCompareValues', () => {
-  it('groups every key against production from Full lists fetched one by one, flags risks, leaves no value in the caches, and drops results when the cache is cleared', async () => {
+  it('groups every key against production from Full lists fetched one by one, flags risks, leaves no value in the caches, and drops results when the session ends', async () => {
     const environments = fake.store.listEnvironments();
     const prod = environments.findIndex(isProductionEnvironment);
     const [dev, qa] = environments.filter((env) => !isProductionEnvironment(env)) as [Environment, Environment];
@@ -86,8 +86,10 @@ describe('useCompareValues', () => {
     expect(cached).toContain(lists[0]![0]!.key);
     for (const planted of ['planted-value-b', 'planted-value-c', 'ChangeMe']) expect(cached).not.toContain(planted);
 
-    // Sign-out clears the query cache: the results go with it.
-    act(() => queryClient.clear());
+    // A session set again (renewal) keeps them; sign-out, a 401 or a timeout clears it: the results go.
+    act(() => apiClient.setSession({ baseUrl: TEST_API_BASE, readToken: 'demo-token' }));
+    expect(result.current.state.status).toBe('done');
+    act(() => apiClient.setSession(null));
     expect(result.current.state).toEqual({ status: 'idle' });
     unmount();
   });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '@/api/client';
 import type { Environment } from '@/api/contract';
 import { usePreferences } from '@/lib/preferences';
 import { foldOrder, newDigestKey, startComparison, type Comparison } from './compare-model';
@@ -30,10 +30,9 @@ export interface CompareValues {
 /**
  * The comparison's state: nothing of it is in react-query's caches (a clear list is folded and
  * dropped as soon as it arrives). Results go after the user's auto-hide delay, when the app changes
- * or the page goes, and when the query cache is cleared (sign-out, a session that ends).
+ * or the page goes, and when the session ends (sign-out, a 401, a timeout).
  */
 export function useCompareValues(appId: string, readFull: ReadFullList): CompareValues {
-  const queryClient = useQueryClient();
   const { autoHideSeconds } = usePreferences();
   const [state, setState] = useState<CompareState>(IDLE);
   const running = useRef<AbortController | null>(null);
@@ -84,13 +83,8 @@ export function useCompareValues(appId: string, readFull: ReadFullList): Compare
     return () => clearTimeout(timer);
   }, [state, autoHideSeconds, clear]);
 
-  // Sign-out and a session's end clear the query cache (the overview's own lists keep it non-empty otherwise).
-  useEffect(() => {
-    const cache = queryClient.getQueryCache();
-    return cache.subscribe((event) => {
-      if (event.type === 'removed' && cache.getAll().length === 0) clear();
-    });
-  }, [queryClient, clear]);
+  // Sign-out, a 401 or a timeout: the API client's session is cleared, and the results go with it.
+  useEffect(() => apiClient.onSessionChange(() => apiClient.session === null && clear()), [clear]);
 
   return { state, start, clear, hideAfterSeconds: autoHideSeconds };
 }
