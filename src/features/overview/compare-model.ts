@@ -142,14 +142,14 @@ export function startComparison(environments: readonly Environment[], key: Crypt
     async add(column, secrets) {
       if (column !== reference && reference !== null && referenceDigests === null) throw new Error('Production is folded first');
       const values = valuesOf(secrets);
+      // Without production there is nothing to compare with: no digest is needed.
+      const digests = reference === null ? [] : await Promise.all(values.map(([, value]) => digestOf(key, value)));
       if (column === reference) {
-        const digests = await Promise.all(values.map(([, value]) => digestOf(key, value)));
         referenceDigests = new Map(values.map(([name], i) => [name, digests[i] as string]));
         for (const [name, value] of values) record(column, name, 'production', valueRisks(value));
         return;
       }
       const expected = referenceDigests;
-      const digests = expected ? await Promise.all(values.map(([, value]) => digestOf(key, value))) : [];
       for (const [i, [name, value]] of values.entries()) {
         const risks = valueRisks(value);
         if (!expected) {
