@@ -14,31 +14,14 @@ import { measureBigValue } from './big-value.ts';
 import { measureCopy } from './copy.ts';
 import { measureFilter, measureReveal, measureScroll } from './interactions.ts';
 import { wanted, type MetricKey, type RunResult, type RunSetup } from './metrics.ts';
+import { measureFloorPage } from './floor.ts';
 import { measureOverview, measureOverviewFloor } from './overview.ts';
 import { FIRST_ROW_SELECTOR, requestStartScript } from './page-scripts.ts';
 import { describePage, idle, message, newContext, step, StepError, waitPainted } from './steps.ts';
 
 /** The physical floor: a bare page that fetches, parses and draws 50 rows. */
-async function measureFloor(setup: RunSetup, result: RunResult, warm: boolean): Promise<void> {
-  const s = setup.timeoutScale;
-  const context = await newContext(setup, result.foreignRequests);
-  try {
-    const page = await context.newPage();
-    await step('floor: open', 20_000 * s, () => page.goto(setup.baseUrl + setup.floorPath, { waitUntil: 'commit' }));
-    await step('floor: first row painted', 30_000 * s, () =>
-      waitPainted(page, 'window.__floorError !== undefined || (window.__bench && window.__bench.firstRow !== null)', 30_000 * s, 'the floor page drawing its rows'),
-    );
-    const floor = (await page.evaluate('({ t: window.__bench.firstRow, error: window.__floorError ?? null, count: window.__floorCount ?? null })')) as {
-      t: number | null;
-      error: string | null;
-      count: number | null;
-    };
-    if (floor.error || floor.t === null) throw new StepError('floor', `the floor page could not load the secrets: ${floor.error}`);
-    result.metrics.floorMs = floor.t;
-    if (warm) result.notes.push(`floor page: ${floor.count} secrets in the rendered response`);
-  } finally {
-    await context.close().catch(() => undefined);
-  }
+function measureFloor(setup: RunSetup, result: RunResult, warm: boolean): Promise<void> {
+  return measureFloorPage(setup, result, warm, { path: setup.floorPath, metric: 'floorMs', label: 'floor', loads: 'secrets in the rendered response', timeoutMs: 30_000 });
 }
 
 /** The request a Reveal sends: the rendered secrets in Full mode (clear values). */

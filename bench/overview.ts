@@ -9,6 +9,7 @@
  * - `compareMs`: a click on "Compare values" until the status says every environment was compared.
  */
 import type { Page } from '@playwright/test';
+import { measureFloorPage } from './floor.ts';
 import { wanted, type RunResult, type RunSetup } from './metrics.ts';
 import { overviewBotScript, requestTimelineScript, scrollBoxScript, STATUS_WATCH, tableSelector } from './overview-scripts.ts';
 import { percentile } from './stats.ts';
@@ -19,26 +20,8 @@ const SEARCH = 'REGION_2';
 /** The overview's scroll stops after this long (or --scroll-seconds, if shorter): ~360 frames; the whole box would take ~18 s at 400 px a frame. */
 const SCROLL_SECONDS = 6;
 
-export async function measureOverviewFloor(setup: RunSetup, result: RunResult, warm: boolean): Promise<void> {
-  const s = setup.timeoutScale;
-  const context = await newContext(setup, result.foreignRequests);
-  try {
-    const page = await context.newPage();
-    await step('overview floor: open', 20_000 * s, () => page.goto(setup.baseUrl + setup.overviewFloorPath, { waitUntil: 'commit' }));
-    await step('overview floor: first row painted', 60_000 * s, () =>
-      waitPainted(page, 'window.__floorError !== undefined || (window.__bench && window.__bench.firstRow !== null)', 60_000 * s, 'the overview floor drawing its rows'),
-    );
-    const floor = (await page.evaluate('({ t: window.__bench.firstRow, error: window.__floorError ?? null, count: window.__floorCount ?? null })')) as {
-      t: number | null;
-      error: string | null;
-      count: number | null;
-    };
-    if (floor.error || floor.t === null) throw new StepError('overview floor', `the floor page could not load the lists: ${floor.error}`);
-    result.metrics.overviewFloorMs = floor.t;
-    if (warm) result.notes.push(`overview floor: ${floor.count} secrets in ${setup.envs} masked lists`);
-  } finally {
-    await context.close().catch(() => undefined);
-  }
+export function measureOverviewFloor(setup: RunSetup, result: RunResult, warm: boolean): Promise<void> {
+  return measureFloorPage(setup, result, warm, { path: setup.overviewFloorPath, metric: 'overviewFloorMs', label: 'overview floor', loads: `secrets in ${setup.envs} masked lists`, timeoutMs: 60_000 });
 }
 
 interface OverviewBot {
