@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQueries, type QueryClient, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
-import type { Environment, RenderedSecret, RenderedSecretsResponse } from '@/api/contract';
+import type { Environment, RenderedSecretsResponse } from '@/api/contract';
 import { createLimiter } from '@/lib/limiter';
 import type { ColumnList } from './overview-model';
 
@@ -9,12 +9,6 @@ import type { ColumnList } from './overview-model';
  * options, so that both pages share cache entries.
  */
 export type ListOptions<TKey extends QueryKey> = UseQueryOptions<RenderedSecretsResponse, Error, RenderedSecretsResponse, TKey>;
-
-/**
- * An environment's clear values (Full mode) of `names`, or of every secret; never cached. Compare
- * and copy read through it (the route passes the secrets feature's request).
- */
-export type ReadFullList = (envId: string, names: readonly string[] | undefined, signal: AbortSignal) => Promise<readonly RenderedSecret[]>;
 
 /** How many environment lists are fetched at once: twelve lists of 10,000 keys would all compete otherwise. */
 export const LIST_CONCURRENCY = 4;

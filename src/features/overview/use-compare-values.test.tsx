@@ -9,7 +9,7 @@ import { isProductionEnvironment } from '@/lib/production';
 import { APP, secretId } from '@/testing/edit-helpers';
 import { TEST_API_BASE, useFakeApi } from '@/testing/fake-api';
 import { verdictOf, type Risk, type Verdict } from './compare-model';
-import type { ReadFullList } from './environment-lists';
+import type { ReadFullList } from '@/lib/full-reads';
 import { useCompareValues } from './use-compare-values';
 
 const fake = useFakeApi();

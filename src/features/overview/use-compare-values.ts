@@ -3,7 +3,7 @@ import { apiClient } from '@/api/client';
 import type { Environment } from '@/api/contract';
 import { usePreferences } from '@/lib/preferences';
 import { foldOrder, newDigestKey, startComparison, type Comparison } from './compare-model';
-import type { ReadFullList } from './environment-lists';
+import type { ReadFullList } from '@/lib/full-reads';
 
 
 export type CompareState =

@@ -19,7 +19,8 @@ import { ErrorAlert } from '@/components/error-alert';
 import { countOf, formatCount } from '@/lib/counts';
 import { environmentName } from '@/lib/environment-name';
 import { isProductionEnvironment } from '@/lib/production';
-import { foldCopyPreview, keysToWrite, readKeys, type CopyKey } from '../copy-model';
+import { readKeys } from '@/lib/full-reads';
+import { foldCopyPreview, keysToWrite, type CopyKey } from '../copy-model';
 import { CopyPreviewList, FailureList } from './copy-preview';
 import { COPY_TITLE, useCopyRun, type CopyRun, type CopyValuesApi } from './use-copy-run';
 

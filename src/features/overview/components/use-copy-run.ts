@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createBulkRunner, type BulkItem, type BulkSnapshot } from '@/lib/bulk-runner';
 import { useHoldUnsavedInput } from '@/lib/use-unsaved-input';
-import { readKeys, valuesOf, type CopyKey } from '../copy-model';
-import type { ReadFullList } from '../environment-lists';
+import { readKeys, type ReadFullList } from '@/lib/full-reads';
+import { valuesOf, type CopyKey } from '../copy-model';
 
 /** What copying needs from the secrets feature (the route passes it). */
 export interface CopyValuesApi {
