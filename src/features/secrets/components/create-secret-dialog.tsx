@@ -12,7 +12,7 @@ import type { Environment } from '@/api/contract';
 import { ErrorAlert } from '@/components/error-alert';
 import { environmentName } from '@/lib/environment-name';
 import type { NewSecret } from '../api';
-import { splitKeyValue } from '../secret-name';
+import { splitKeyValue } from '@/lib/secret-name';
 import { useCreateSecret } from '../use-create-secret';
 import { useSetSecretValue } from '../use-set-secret-value';
 import { useWriteFlow, useWriteProgress, WriteStepError } from '../use-write-flow';

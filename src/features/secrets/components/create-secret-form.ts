@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PURPOSE_TYPES, type Environment } from '@/api/contract';
 import { environmentName } from '@/lib/environment-name';
-import { secretNameError, valueSizeError } from '../secret-name';
+import { secretNameError, valueSizeError } from '@/lib/secret-name';
 import type { ItemStatus } from '../use-write-flow';
 
 export const createSecretSchema = z.object({

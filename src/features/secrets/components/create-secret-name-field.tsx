@@ -6,7 +6,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { MONOSPACE_STACK } from '@/lib/fonts';
-import { upperSnakeSuggestion } from '../secret-name';
+import { upperSnakeSuggestion } from '@/lib/secret-name';
 import type { CreateSecretValues } from './create-secret-form';
 import { SECRET_INPUT_ATTRIBUTES } from './value-field';
 

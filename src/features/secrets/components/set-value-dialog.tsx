@@ -12,7 +12,7 @@ import { isApiError } from '@/api/api-error';
 import type { Environment } from '@/api/contract';
 import { environmentName } from '@/lib/environment-name';
 import { listQuery } from '../list-query';
-import { valueSizeError } from '../secret-name';
+import { valueSizeError } from '@/lib/secret-name';
 import { useSetSecretValue } from '../use-set-secret-value';
 import { useWriteFlow } from '../use-write-flow';
 import { ValueField } from './value-field';

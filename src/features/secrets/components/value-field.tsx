@@ -9,7 +9,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { VisibilityIcon, VisibilityOffIcon } from '@/components/icons';
 import { MONOSPACE_STACK } from '@/lib/fonts';
-import { valueSizeError, valueWhitespaceWarning } from '../secret-name';
+import { valueSizeError, valueWhitespaceWarning } from '@/lib/secret-name';
 
 /**
  * Attributes that keep browsers and password managers away from a secret value: no autofill,
