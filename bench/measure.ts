@@ -12,6 +12,7 @@ import type { Page, Request } from '@playwright/test';
 import { largest, scriptOrStyleFile, sizeFiles } from './assets.ts';
 import { measureBigValue } from './big-value.ts';
 import { measureCopy } from './copy.ts';
+import { measureImport } from './import.ts';
 import { measureFilter, measureReveal, measureScroll } from './interactions.ts';
 import { wanted, type MetricKey, type RunResult, type RunSetup } from './metrics.ts';
 import { measureFloorPage } from './floor.ts';
@@ -186,12 +187,13 @@ export async function runOnce(setup: RunSetup, warm: boolean): Promise<RunResult
     [measureOverviewFloor, ['overviewFloorMs']],
     [measureOverview, ['overviewInteractiveMs', 'overviewScrollFrameMs', 'compareMs']],
     [measureCopy, ['copyKeysPerSecond', 'copyKeysPerSecondSequential']],
+    [measureImport, ['importKeysPerSecond', 'importKeysPerSecondSequential']],
   ];
   // How long each load took (the whole bench must stay under 10 minutes).
   const took: string[] = [];
   for (const [load, keys] of loads) {
     if (!wanted(setup, ...keys)) continue;
-    if (warm && load === measureCopy) continue; // ~11 s, and a fresh context and a reset fake each run anyway
+    if (warm && (load === measureCopy || load === measureImport)) continue; // ~11 s and ~25 s, and a fresh context each run anyway
     const started = Date.now();
     try {
       await load(setup, result, warm);

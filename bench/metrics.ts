@@ -21,6 +21,8 @@ export const METRIC_KEYS = [
   'compareMs',
   'copyKeysPerSecond',
   'copyKeysPerSecondSequential',
+  'importKeysPerSecond',
+  'importKeysPerSecondSequential',
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 export type Metrics = Partial<Record<MetricKey, number>>;

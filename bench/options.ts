@@ -80,5 +80,6 @@ function parseOnly(list: string): ReadonlySet<MetricKey> {
   if (only.has('interactiveRowsMs')) only.add('floorMs');
   if (only.has('overviewInteractiveMs')) only.add('overviewFloorMs');
   if (only.has('copyKeysPerSecond')) only.add('copyKeysPerSecondSequential');
+  if (only.has('importKeysPerSecond')) only.add('importKeysPerSecondSequential');
   return only;
 }
