@@ -59,8 +59,8 @@ export interface NewSecret {
 }
 
 /** The service promises only `id` in its answer: the name shown afterwards is the one sent. */
-export async function createSecret({ appId, name, purposeType }: CreateSecretInput): Promise<NewSecret> {
-  const created: CreatedSecret = await apiRequest(endpoints.createSecret(appId, createSecretBody(name, purposeType)));
+export async function createSecret({ appId, name, purposeType }: CreateSecretInput, signal?: AbortSignal): Promise<NewSecret> {
+  const created: CreatedSecret = await apiRequest(endpoints.createSecret(appId, createSecretBody(name, purposeType)), signal);
   return { id: created.id, name };
 }
 
