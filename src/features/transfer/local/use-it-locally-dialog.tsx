@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { environmentName } from '@/lib/environment-name';
 import { MONOSPACE_STACK } from '@/lib/fonts';
-import { cliApiEndpoint, localCommands, needsIdentifier, type LocalCommand, type LocalCommandInput } from './local-commands';
+import { cliApiEndpoint, localCommands, needsIdentifier, shellQuote, type LocalCommand, type LocalCommandInput } from './local-commands';
 
 export type UseItLocallyDialogProps = Omit<LocalCommandInput, 'command'> & {
   open: boolean;
@@ -123,7 +123,7 @@ export function UseItLocallyDialog({ open, onClose, ...input }: UseItLocallyDial
             <Typography variant="body2">The commands name the app by its id ({input.appId}): its name does not identify it for the CLI.</Typography>
           ) : (
             <Typography variant="body2">
-              A token limited to some apps needs the app&apos;s id instead of its name: put <Code>{input.appId} --identifier-type Identifier</Code>{' '}
+              A token limited to some apps needs the app&apos;s id instead of its name: put <Code>{`${shellQuote(input.appId)} --identifier-type Identifier`}</Code>{' '}
               in place of the name.
             </Typography>
           )}
