@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createBulkRunner, type BulkItem, type BulkSnapshot } from '@/lib/bulk-runner';
+import { useBulkProgress } from '@/lib/use-bulk-progress';
 import { useHoldUnsavedInput } from '@/lib/use-unsaved-input';
 import { readKeys, type ReadFullList } from '@/lib/full-reads';
 import { valuesOf, type CopyKey } from '../copy-model';
@@ -61,24 +62,6 @@ function createCopySession(initialApi: CopyValuesApi) {
   };
 }
 
-/** How often the dialog redraws its progress at most: a render per finished write would take the main thread from the writes. */
-const PROGRESS_EVERY_MS = 16;
-
-/** Subscribes to the runner, telling React at most once per PROGRESS_EVERY_MS (the last change always arrives). */
-function subscribeCoalesced(runner: { subscribe: (listener: () => void) => () => void }, listener: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const unsubscribe = runner.subscribe(() => {
-    timer ??= setTimeout(() => {
-      timer = undefined;
-      listener();
-    }, PROGRESS_EVERY_MS);
-  });
-  return () => {
-    clearTimeout(timer);
-    unsubscribe();
-  };
-}
-
 /**
  * A copy's run: reads the source's values of the keys to write (by name, a hundred per request),
  * writes them through the bulk runner, then drops them and refreshes the target. A retry reads the
@@ -93,8 +76,7 @@ export function useCopyRun(api: CopyValuesApi): CopyRun {
   const reading = useRef<AbortController | null>(null);
   const [phase, setPhase] = useState<CopyPhase>('idle');
   const [readError, setReadError] = useState<unknown>(null);
-  const subscribe = useCallback((listener: () => void) => subscribeCoalesced(runner, listener), [runner]);
-  const progress = useSyncExternalStore(subscribe, runner.getSnapshot, runner.getSnapshot);
+  const progress = useBulkProgress(runner);
   // A refused read token asks again over the page instead of signing out (the runner holds while writing).
   useHoldUnsavedInput(COPY_TITLE, phase === 'reading');
 
