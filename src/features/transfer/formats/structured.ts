@@ -1,0 +1,131 @@
+import { Document, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
+import type { Node } from 'yaml';
+import { parseJson } from './json';
+import { hasLoneSurrogate, valueNotes } from './notes';
+import type { ParsedEntry, ParseProblem, ParseResult, SerializeResult } from './types';
+
+/** A YAML parser message without anything quoted from the file (which may be a value). */
+function safeYamlMessage(message: string): string {
+  if (/^Invalid escape sequence/.test(message)) return 'Invalid escape sequence in a double-quoted string';
+  if (/tag/i.test(message) && !/^Tags and anchors/.test(message)) return 'A tag that cannot be read';
+  if (/^Unknown directive|^Unsupported YAML version/.test(message)) return 'An unsupported % directive';
+  if (/^Block scalar header/.test(message)) return 'Extra characters after a block scalar indicator (| or >)';
+  const unexpected = /^Unexpected (.+) in (.+)$/.exec(message);
+  if (unexpected !== null && (unexpected[1] ?? '').length > 3) return `Unexpected text in ${unexpected[2] ?? 'a collection'}`;
+  return message.replace(/: .*$/s, '');
+}
+
+/** Reads a YAML document whose top level is a map of scalars; every scalar is kept as the text written. */
+export function parseYaml(text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, lineCounter, prettyErrors: false });
+  const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
+  const entries: ParsedEntry[] = [];
+  const problems: ParseProblem[] = doc.errors.map((error) => {
+    const line = lineOf(error.pos[0]);
+    return { line, message: `Line ${line}: ${safeYamlMessage(error.message)} (the file is not valid YAML)` };
+  });
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === '' && problems.length > 0)) {
+    return { format: 'yaml', entries, problems };
+  }
+  if (!isMap(contents)) {
+    const line = lineOf(contents.range[0]);
+    problems.push({ line, message: `Line ${line}: the top level of the file must be a map of KEY: value pairs` });
+    return { format: 'yaml', entries, problems };
+  }
+  // Aliases of scalars are resolved to the anchored text; an alias of a map or list is a nested value.
+  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
+  for (const pair of contents.items) {
+    const keyNode = resolve(pair.key);
+    const valueNode = resolve(pair.value);
+    const at = (isScalar(pair.key) || isCollection(pair.key) || isAlias(pair.key) ? (pair.key as Node).range : undefined)
+      ?? (isScalar(pair.value) || isCollection(pair.value) || isAlias(pair.value) ? (pair.value as Node).range : undefined);
+    const line = at === undefined || at === null ? 1 : lineOf(at[0]);
+    if (!isScalar(keyNode)) {
+      const what = keyNode === null || keyNode === undefined ? 'has no key' : 'has a key that is not plain text';
+      problems.push({ line, message: `Line ${line} ${what}; only flat KEY: value pairs can be imported` });
+      continue;
+    }
+    const key = String(keyNode.value);
+    if (valueNode === null || valueNode === undefined) {
+      entries.push({ key, value: '', line, notes: valueNotes('') });
+    } else if (isScalar(valueNode)) {
+      const value = String(valueNode.value);
+      entries.push({ key, value, line, notes: valueNotes(value) });
+    } else {
+      const kind = isSeq(valueNode) ? 'list' : 'map';
+      problems.push({ line, message: `Line ${line}: ${key} holds a nested ${kind}; only flat KEY: value pairs can be imported` });
+    }
+  }
+  return { format: 'yaml', entries, problems };
+}
+
+interface Pairs {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** Keys whose (key, value) the parsed text does not give back exactly, in order. */
+function mismatches(entries: readonly Pairs[], parsed: ParseResult): Set<string> {
+  const bad = new Set<string>();
+  entries.forEach((entry, i) => {
+    const back = parsed.entries[i];
+    if (back?.key !== entry.key || back.value !== entry.value) bad.add(entry.key);
+  });
+  return bad;
+}
+
+/** Pairs whose text holds something other than printable ASCII (the only ones worth re-reading). */
+const UNUSUAL = /[^\x20-\x7e]/;
+
+function serializeChecked(
+  entries: readonly Pairs[],
+  write: (kept: readonly Pairs[]) => string,
+  read: (text: string) => ParseResult,
+  unsafe: (entry: Pairs) => boolean,
+): SerializeResult {
+  const inexact = new Set(entries.filter(unsafe).map((e) => e.key));
+  let kept = entries.filter((e) => !inexact.has(e.key));
+  let text = write(kept);
+  // Re-read the text; a pair that does not come back is left out and the text written again.
+  const suspects = kept.filter((e) => UNUSUAL.test(e.key) || UNUSUAL.test(e.value));
+  if (suspects.length > 0) {
+    const bad = mismatches(kept, read(text));
+    if (bad.size > 0) {
+      bad.forEach((key) => inexact.add(key));
+      kept = kept.filter((e) => !inexact.has(e.key));
+      text = write(kept);
+    }
+  }
+  return { text, inexact: entries.filter((e) => inexact.has(e.key)).map((e) => e.key) };
+}
+
+function writeJson(entries: readonly Pairs[]): string {
+  if (entries.length === 0) return '{}\n';
+  const lines = entries.map((e) => `  ${JSON.stringify(e.key)}: ${JSON.stringify(e.value)}`);
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+function writeYaml(entries: readonly Pairs[]): string {
+  const doc = new Document(new YAMLMap(), { schema: 'failsafe' });
+  const map = doc.contents as YAMLMap;
+  for (const { key, value } of entries) {
+    const keyNode = new Scalar(key);
+    keyNode.type = 'QUOTE_DOUBLE';
+    const valueNode = new Scalar(value);
+    valueNode.type = 'QUOTE_DOUBLE';
+    map.items.push(new Pair(keyNode, valueNode));
+  }
+  return doc.toString({ defaultKeyType: 'QUOTE_DOUBLE', defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 });
+}
+
+/** JSON: one pair per line in order; JSON.stringify's escapes hold every string exactly. */
+export function serializeJson(entries: readonly Pairs[]): SerializeResult {
+  return serializeChecked(entries, writeJson, parseJson, () => false);
+}
+
+/** YAML: every key and value double-quoted, no folding, so YAML 1.1 readers see strings too. */
+export function serializeYaml(entries: readonly Pairs[]): SerializeResult {
+  return serializeChecked(entries, writeYaml, parseYaml, (e) => hasLoneSurrogate(e.key) || hasLoneSurrogate(e.value));
+}
