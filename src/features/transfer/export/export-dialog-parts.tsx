@@ -56,8 +56,8 @@ export function InexactNotice({ format, keys, exactIn }: { format: FileFormat; k
   return (
     <>
       <Alert severity="warning">
-        {keys.length === 1 ? 'This secret has' : `These ${countOf(keys.length, 'secret')} have`} no exact form in {label}: {keys.length === 1 ? 'its value' : 'their values'}{' '}
-        would not read back the same from the file.
+        {keys.length === 1 ? 'This secret has' : `These ${countOf(keys.length, 'secret')} have`} no exact form in {label}: reading the file would not give{' '}
+        {keys.length === 1 ? 'it' : 'them'} back as the service holds {keys.length === 1 ? 'it' : 'them'}.
         {instead ? ` ${instead} ${exactIn.length === 1 ? 'holds' : 'hold'} every value exactly.` : null}
       </Alert>
       <KeyList keys={keys} label={`Secrets with no exact form in ${label}`} />

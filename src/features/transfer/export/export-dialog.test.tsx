@@ -21,8 +21,8 @@ const VALUES: Record<string, string> = {
   TRICKY: `  it's "quoted" # not a comment = \\ 🎉 `,
   PLAIN: 'sk_live_123',
 };
-/** A value with no exact `.env` form under dotenv's rules (all three quotes and a new line). */
-const INEXACT_VALUE = 'a\'b"c`d\ne';
+/** A key with no exact `.env` form (dotenv reads only letters, digits, `_`, `.` and `-` in keys). */
+const INEXACT = { 'DB URL': 'postgres://db.internal/app' };
 
 function fullList(extra: Record<string, string> = {}): RenderedSecret[] {
   return [...Object.entries({ ...VALUES, ...extra }).map(([k, v]) => secret(k, v)), secret('UNSET', undefined)];
@@ -65,8 +65,19 @@ function captureDownloads() {
   return { blobs, names, revoke };
 }
 
+/** jsdom's Blob has no text(): read it the way a page could. */
+function blobText(blob: Blob | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!blob) return reject(new Error('no download'));
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsText(blob);
+  });
+}
+
 async function parsedBack(format: FileFormat, text: string) {
-  const parsed = parseSecretsFile(format, text);
+  const parsed = parseSecretsFile(text, format);
   expect(parsed.problems).toEqual([]);
   return Object.fromEntries(parsed.entries.map((e) => [e.key, e.value]));
 }
@@ -89,6 +100,8 @@ describe('the export dialog', () => {
     expect(within(group).getAllByRole('radio')).toEqual(['.env', 'JSON', 'YAML'].map((name) => within(group).getByRole('radio', { name })));
     expect(within(group).getByRole('radio', { name: '.env' })).toBeChecked();
     expect(dialog).toHaveTextContent('Anyone with the file can read them. 1 secret has no value here and is left out.');
+    // Production: the confirmation is a warning.
+    expect(within(dialog).getByRole('note')).toHaveClass('MuiAlert-colorWarning');
     expect(api.fullSignals).toHaveLength(0);
 
     await user.click(within(group).getByRole('radio', { name: 'JSON' }));
@@ -99,7 +112,7 @@ describe('the export dialog', () => {
     expect(api.readFull).toHaveBeenCalledTimes(1);
     expect(downloads.names).toEqual(['My-App-production.json']);
     expect(downloads.blobs[0]?.type).toBe('application/json;charset=utf-8');
-    expect(await parsedBack('json', await downloads.blobs[0]!.text())).toEqual(VALUES);
+    expect(await parsedBack('json', await blobText(downloads.blobs[0]))).toEqual(VALUES);
     await vi.waitFor(() => expect(downloads.revoke).toHaveBeenCalledWith('blob:http://localhost/1'));
     expect(document.querySelector('a[download]')).toBeNull();
     for (const value of Object.values(VALUES)) expect(document.body.textContent).not.toContain(value.trim());
@@ -110,20 +123,20 @@ describe('the export dialog', () => {
 
   it('lists a key .env cannot hold exactly and switches to YAML on the same read', async () => {
     const downloads = captureDownloads();
-    const api = stubApi(async () => fullList({ ALL_QUOTES: INEXACT_VALUE }));
+    const api = stubApi(async () => fullList(INEXACT));
     const { user, dialog } = await open(api);
     await user.click(within(dialog).getByRole('button', { name: 'Download' }));
 
     const list = await within(dialog).findByRole('list', { name: 'Secrets with no exact form in .env' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['ALL_QUOTES']);
-    expect(dialog).not.toHaveTextContent('c`d');
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['DB URL']);
+    expect(dialog).not.toHaveTextContent('postgres');
     expect(within(dialog).getByRole('button', { name: 'Download as JSON' })).toBeEnabled();
     expect(within(dialog).getByRole('button', { name: 'Download without them' })).toBeEnabled();
     await user.click(within(dialog).getByRole('button', { name: 'Download as YAML' }));
 
     expect(await within(dialog).findByRole('status')).toHaveTextContent('Downloaded My-App-production.yaml (4 values)');
     expect(api.readFull).toHaveBeenCalledTimes(1);
-    expect(await parsedBack('yaml', await downloads.blobs[0]!.text())).toEqual({ ...VALUES, ALL_QUOTES: INEXACT_VALUE });
+    expect(await parsedBack('yaml', await blobText(downloads.blobs[0]))).toEqual({ ...VALUES, ...INEXACT });
   });
 
   it('shows a failed read with Retry and stays open; Retry reads again', async () => {
@@ -144,11 +157,11 @@ describe('the export dialog', () => {
 
     expect(await within(dialog).findByRole('status')).toHaveTextContent('Downloaded My-App-production.env (3 values)');
     expect(api.readFull).toHaveBeenCalledTimes(2);
-    expect(await parsedBack('env', await downloads.blobs[0]!.text())).toEqual(VALUES);
+    expect(await parsedBack('env', await blobText(downloads.blobs[0]))).toEqual(VALUES);
   });
 
   it('copies as .env through the clipboard guard, leaving out what .env cannot hold', async () => {
-    const api = stubApi(async () => fullList({ ALL_QUOTES: INEXACT_VALUE }));
+    const api = stubApi(async () => fullList(INEXACT));
     const { user, dialog } = await open(api);
     const clipboard = { text: '', writeText: vi.fn(async (text: string) => void (clipboard.text = text)), readText: vi.fn(async () => clipboard.text) };
     Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
@@ -161,7 +174,7 @@ describe('the export dialog', () => {
     expect(clipboard.writeText).toHaveBeenCalledTimes(1);
     expect(await parsedBack('env', clipboard.text)).toEqual(VALUES);
     const leftOut = within(dialog).getByRole('list', { name: 'Secrets left out' });
-    expect(leftOut).toHaveTextContent('ALL_QUOTES');
+    expect(leftOut).toHaveTextContent('DB URL');
   });
 
   it('aborts the read when cancelled', async () => {

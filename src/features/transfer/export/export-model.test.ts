@@ -49,7 +49,9 @@ describe('prepareExport', () => {
     { key: 'PEM', value: '-----BEGIN KEY-----\nabc\n-----END KEY-----\n' },
     { key: 'PLAIN', value: 'on' },
   ];
-  const inexactValue = 'a\'b"c`d\ne';
+  /** .env reads keys of letters, digits, `_`, `.` and `-` only; YAML cannot hold a lone surrogate, JSON can. */
+  const badKey = { key: 'DB URL', value: 'x' };
+  const loneSurrogate = { key: 'BROKEN', value: 'a\ud800b' };
 
   it('writes every entry when the format holds them all', () => {
     const prepared = prepareExport('env', exact);
@@ -58,12 +60,12 @@ describe('prepareExport', () => {
   });
 
   it('leaves out what a format cannot hold exactly and names the formats that can', () => {
-    const prepared = prepareExport('env', [...exact, { key: 'QUOTES', value: inexactValue }]);
-    expect(prepared.written).toBe(2);
-    expect(prepared.inexact).toEqual(['QUOTES']);
-    expect(prepared.exactIn).toEqual(['json', 'yaml']);
-    expect(prepared.text).not.toContain('QUOTES');
-    expect(prepareExport('yaml', [...exact, { key: 'QUOTES', value: inexactValue }])).toMatchObject({ written: 3, inexact: [] });
+    const prepared = prepareExport('env', [...exact, badKey]);
+    expect(prepared).toMatchObject({ written: 2, inexact: ['DB URL'], exactIn: ['json', 'yaml'] });
+    expect(prepared.text).not.toContain('DB URL');
+    expect(prepareExport('yaml', [...exact, badKey])).toMatchObject({ written: 3, inexact: [], exactIn: [] });
+    expect(prepareExport('env', [...exact, badKey, loneSurrogate])).toMatchObject({ written: 2, inexact: ['DB URL', 'BROKEN'], exactIn: ['json'] });
+    expect(prepareExport('yaml', [loneSurrogate])).toMatchObject({ written: 0, inexact: ['BROKEN'], exactIn: ['json'] });
   });
 });
 
