@@ -86,18 +86,10 @@ function serializeChecked(
   unsafe: (entry: Pairs) => boolean,
 ): SerializeResult {
   const inexact = new Set(entries.filter(unsafe).map((e) => e.key));
-  let kept = entries.filter((e) => !inexact.has(e.key));
-  let text = write(kept);
-  // Re-read the text; a pair that does not come back is left out and the text written again.
-  const suspects = kept.filter((e) => UNUSUAL.test(e.key) || UNUSUAL.test(e.value));
-  if (suspects.length > 0) {
-    const bad = mismatches(kept, read(text));
-    if (bad.size > 0) {
-      bad.forEach((key) => inexact.add(key));
-      kept = kept.filter((e) => !inexact.has(e.key));
-      text = write(kept);
-    }
-  }
+  // Pairs are written independently of each other: re-reading the unusual ones on their own is enough.
+  const suspects = entries.filter((e) => !inexact.has(e.key) && (UNUSUAL.test(e.key) || UNUSUAL.test(e.value)));
+  if (suspects.length > 0) mismatches(suspects, read(write(suspects))).forEach((key) => inexact.add(key));
+  const text = write(entries.filter((e) => !inexact.has(e.key)));
   return { text, inexact: entries.filter((e) => inexact.has(e.key)).map((e) => e.key) };
 }
 
@@ -106,6 +98,9 @@ function writeJson(entries: readonly Pairs[]): string {
   const lines = entries.map((e) => `  ${JSON.stringify(e.key)}: ${JSON.stringify(e.value)}`);
   return `{\n${lines.join(',\n')}\n}\n`;
 }
+
+/** Characters outside YAML's printable set, or line breaks to YAML 1.1 (NEL, LS, PS), and the BOM. */
+const YAML_RAW = /[\x7f-\x9f\u2028\u2029\uFEFF\uFFFE\uFFFF]/g;
 
 function writeYaml(entries: readonly Pairs[]): string {
   const doc = new Document(new YAMLMap(), { schema: 'failsafe' });
@@ -117,7 +112,10 @@ function writeYaml(entries: readonly Pairs[]): string {
     valueNode.type = 'QUOTE_DOUBLE';
     map.items.push(new Pair(keyNode, valueNode));
   }
-  return doc.toString({ defaultKeyType: 'QUOTE_DOUBLE', defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 });
+  const text = doc.toString({ defaultKeyType: 'QUOTE_DOUBLE', defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 });
+  // Every scalar is double-quoted, so these characters (left raw by the writer) can only be inside
+  // one: escape them, as YAML 1.1 readers reject them or take them for line breaks.
+  return text.replace(YAML_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** JSON: one pair per line in order; JSON.stringify's escapes hold every string exactly. */
