@@ -1,5 +1,5 @@
 import type { ParsedEntry, ParseProblem, ParseResult } from './types';
-import { valueNotes } from './notes';
+import { keyForMessage, valueNotes } from './notes';
 
 /**
  * A strict JSON reader for one object of KEY: value pairs. Unlike JSON.parse it keeps every key
@@ -182,11 +182,11 @@ export function parseJson(text: string): ParseResult {
       } else if (c === '{' || c === '[') {
         reader.skipValue(1);
         const kind = c === '{' ? 'an object' : 'a list';
-        problems.push({ line: keyAt, message: `Line ${keyAt}: ${key} holds ${kind}; only flat KEY: value pairs can be imported` });
+        problems.push({ line: keyAt, message: `Line ${keyAt}: ${keyForMessage(key)} holds ${kind}; only flat KEY: value pairs can be imported` });
       } else {
         const literal = reader.literal();
         if (literal === undefined) throw new JsonSyntaxError(reader.pos, 'a JSON value was expected here');
-        if (literal === 'null') problems.push({ line: keyAt, message: `Line ${keyAt}: ${key} is null; give it a string value` });
+        if (literal === 'null') problems.push({ line: keyAt, message: `Line ${keyAt}: ${keyForMessage(key)} is null; give it a string value` });
         else {
           const notes = [{ kind: 'converted' as const, message: `A JSON ${literal === 'true' || literal === 'false' ? 'boolean' : 'number'}, imported as its text` }];
           entries.push({ key, value: literal, line: keyAt, notes });

@@ -11,3 +11,8 @@ export function valueNotes(value: string): EntryNote[] {
 export function hasLoneSurrogate(text: string): boolean {
   return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
+
+/** A key as a message names it; text that does not look like a name (it may be a misplaced value) is not repeated. */
+export function keyForMessage(key: string): string {
+  return /^[\w.-]{1,100}$/.test(key) ? key : 'a key';
+}

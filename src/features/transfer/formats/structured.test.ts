@@ -1,4 +1,5 @@
 // @vitest-environment node
+import fc from 'fast-check';
 import { parseSecretsFile } from './formats';
 import { parseJson } from './json';
 import { parseYaml, serializeJson, serializeYaml } from './structured';
@@ -69,6 +70,27 @@ describe('parseYaml', () => {
     const tabs = parseYaml('A:\n\tB: s3cr3t\n');
     expect(tabs.problems[0]).toMatchObject({ line: 2 });
     for (const p of [...result.problems, ...tabs.problems]) expect(p.message).not.toMatch(/s3cr3t/);
+  });
+
+  it('names a key that is not a name only as "a key"', () => {
+    expect(parseYaml('{---\n\ns3cr3t: {x: 1}}\n').problems.at(-1)?.message).toBe(
+      'Line 1: a key holds a nested map; only flat KEY: value pairs can be imported',
+    );
+  });
+
+  it('never repeats text from the file in a problem, whatever the syntax error', () => {
+    const pieces = ['s3cr3t', ' ', '\n', '\t', ': ', '- ', '{', '}', '[', ']', ',', '"', "'", '\\x', '|2s3cr3t', '&a ', '*s3cr3t', '!s3cr3t ', '%s3cr3t x\n', '---\n', '? ', '#', '@', 'B: '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
+        for (const format of ['yaml', 'json'] as const) {
+          for (const { message } of parseSecretsFile(parts.join(''), format).problems) {
+            // Messages may name a key (s3cr3t looks like one); the rest repeats nothing from the file.
+            expect(message.replace(/^Line \d+: .*?( holds an? | is null;)/, '')).not.toMatch(/s3cr3t/);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('removes a BOM (through parseSecretsFile)', () => {

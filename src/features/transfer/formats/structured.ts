@@ -1,18 +1,30 @@
 import { Document, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
-import type { Node } from 'yaml';
+import type { ErrorCode, Node, YAMLError } from 'yaml';
 import { parseJson } from './json';
-import { hasLoneSurrogate, valueNotes } from './notes';
+import { hasLoneSurrogate, keyForMessage, valueNotes } from './notes';
 import type { ParsedEntry, ParseProblem, ParseResult, SerializeResult } from './types';
 
-/** A YAML parser message without anything quoted from the file (which may be a value). */
-function safeYamlMessage(message: string): string {
-  if (/^Invalid escape sequence/.test(message)) return 'Invalid escape sequence in a double-quoted string';
-  if (/tag/i.test(message) && !/^Tags and anchors/.test(message)) return 'A tag that cannot be read';
-  if (/^Unknown directive|^Unsupported YAML version/.test(message)) return 'An unsupported % directive';
-  if (/^Block scalar header/.test(message)) return 'Extra characters after a block scalar indicator (| or >)';
-  const unexpected = /^Unexpected (.+) in (.+)$/.exec(message);
-  if (unexpected !== null && (unexpected[1] ?? '').length > 3) return `Unexpected text in ${unexpected[2] ?? 'a collection'}`;
-  return message.replace(/: .*$/s, '');
+/** Codes whose parser messages are fixed words (others may quote the file, which may hold a value). */
+const FIXED_MESSAGES = new Set<ErrorCode>([
+  'ALIAS_PROPS', 'BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'BLOCK_IN_FLOW', 'KEY_OVER_1024_CHARS', 'MISSING_CHAR',
+  'MULTILINE_IMPLICIT_KEY', 'MULTIPLE_ANCHORS', 'MULTIPLE_DOCS', 'MULTIPLE_TAGS', 'TAB_AS_INDENT',
+]);
+
+const OWN_WORDS: Partial<Record<ErrorCode, string>> = {
+  BAD_ALIAS: 'An alias (*name) that refers to no anchor before it',
+  BAD_DIRECTIVE: 'An unsupported % directive',
+  BAD_DQ_ESCAPE: 'An invalid escape in a double-quoted string',
+  BAD_PROP_ORDER: 'An anchor or tag in the wrong place',
+  BAD_SCALAR_START: 'A plain value starts with a reserved character (quote it)',
+  TAG_RESOLVE_FAILED: 'A tag that cannot be read',
+  BAD_COLLECTION_TYPE: 'A tag that does not fit its value',
+  RESOURCE_EXHAUSTION: 'Too many aliases',
+};
+
+/** A YAML parser message in words that repeat nothing from the file. */
+function safeYamlMessage(error: YAMLError): string {
+  if (FIXED_MESSAGES.has(error.code)) return error.message.replace(/;\s.*$/s, '');
+  return OWN_WORDS[error.code] ?? 'Unexpected text';
 }
 
 /** Reads a YAML document whose top level is a map of scalars; every scalar is kept as the text written. */
@@ -23,7 +35,7 @@ export function parseYaml(text: string): ParseResult {
   const entries: ParsedEntry[] = [];
   const problems: ParseProblem[] = doc.errors.map((error) => {
     const line = lineOf(error.pos[0]);
-    return { line, message: `Line ${line}: ${safeYamlMessage(error.message)} (the file is not valid YAML)` };
+    return { line, message: `Line ${line}: ${safeYamlMessage(error)} (the file is not valid YAML)` };
   });
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === '' && problems.length > 0)) {
@@ -55,7 +67,7 @@ export function parseYaml(text: string): ParseResult {
       entries.push({ key, value, line, notes: valueNotes(value) });
     } else {
       const kind = isSeq(valueNode) ? 'list' : 'map';
-      problems.push({ line, message: `Line ${line}: ${key} holds a nested ${kind}; only flat KEY: value pairs can be imported` });
+      problems.push({ line, message: `Line ${line}: ${keyForMessage(key)} holds a nested ${kind}; only flat KEY: value pairs can be imported` });
     }
   }
   return { format: 'yaml', entries, problems };
