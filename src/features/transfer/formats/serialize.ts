@@ -55,9 +55,8 @@ export function serializeEnv(entries: readonly Pair[]): SerializeResult {
   for (let round = 0; round < 3; round += 1) {
     const back = parseEnv(text).entries;
     const bad = kept.filter((e, i) => back[i]?.key !== e.key || back[i]?.value !== e.value);
-    if (bad.length === 0 && back.length === kept.length) break;
-    bad.forEach((e) => inexact.add(e.key));
     if (bad.length === 0) break;
+    bad.forEach((e) => inexact.add(e.key));
     ({ kept, text } = write());
   }
   return { text, inexact: entries.filter((e) => inexact.has(e.key)).map((e) => e.key) };

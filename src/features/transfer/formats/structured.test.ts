@@ -1,9 +1,9 @@
 // @vitest-environment node
 import fc from 'fast-check';
-import { parseSecretsFile } from './formats';
+import { parseSecretsFile, serialize } from './formats';
 import { parseJson } from './json';
 import { parseYaml, serializeJson, serializeYaml } from './structured';
-import type { ParseResult } from './types';
+import { FILE_FORMATS, type ParseResult } from './types';
 
 const pairs = (result: ParseResult) => result.entries.map((e) => [e.key, e.value, e.line]);
 const kinds = (result: ParseResult) => result.entries.map((e) => e.notes.map((n) => n.kind));
@@ -197,5 +197,12 @@ describe('serializeJson / serializeYaml', () => {
     const { text, inexact } = serializeYaml([{ key: 'BIG', value }]);
     expect(inexact).toEqual([]);
     expect(text).toBe(`"BIG": "${value}"\n`);
+  });
+
+  it.each(FILE_FORMATS)('%s holds a 256 KiB value with CRLF line breaks and emoji', (format) => {
+    const value = `${'x'.repeat(256 * 1024)}\r\n-😀-\r\n`;
+    const { text, inexact } = serialize(format, [{ key: 'BIG', value }]);
+    expect(inexact).toEqual([]);
+    expect(parseSecretsFile(text, format).entries.map((e) => e.value)).toEqual([value]);
   });
 });
