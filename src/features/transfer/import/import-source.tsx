@@ -1,0 +1,144 @@
+import { useId, type ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import FormHelperText from '@mui/material/FormHelperText';
+import InputLabel from '@mui/material/InputLabel';
+import NativeSelect from '@mui/material/NativeSelect';
+import OutlinedInput from '@mui/material/OutlinedInput';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { Environment } from '@/api/contract';
+import { countOf } from '@/lib/counts';
+import { environmentName } from '@/lib/environment-name';
+import { FORMAT_LABELS } from '../formats/formats';
+import { FILE_FORMATS, type FileFormat } from '../formats/types';
+import type { ImportSource } from './use-import-source';
+
+/** What the file input accepts: the three formats, and plain text. */
+const ACCEPT = '.env,.json,.yaml,.yml,.txt,text/plain,application/json,application/yaml';
+
+/** A visually hidden file input: still focusable, its label drawn as a button. */
+const hiddenInput = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  opacity: 0,
+} as const;
+
+function Select({ label, value, onChange, disabled, helper, children }: { label: string; value: string; onChange: (value: string) => void; disabled: boolean; helper?: string | undefined; children: ReactNode }) {
+  const id = useId();
+  const helperId = useId();
+  return (
+    <FormControl size="small" sx={{ flex: 1, minWidth: 0 }}>
+      {/* Shrunk: a native select always shows its chosen option. */}
+      <InputLabel htmlFor={id} shrink>
+        {label}
+      </InputLabel>
+      <NativeSelect
+        input={<OutlinedInput label={label} notched />}
+        inputProps={{ id, 'aria-describedby': helper ? helperId : undefined }}
+        value={value}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {children}
+      </NativeSelect>
+      {helper ? <FormHelperText id={helperId}>{helper}</FormHelperText> : null}
+    </FormControl>
+  );
+}
+
+export interface ImportSourceFieldsProps {
+  source: ImportSource;
+  environments: readonly Environment[];
+  envId: string;
+  onEnvId: (envId: string) => void;
+  /** Keys read from the file (null until parsed). */
+  keyCount: number | null;
+  /** While a run is on or its results are shown: nothing can change. */
+  disabled: boolean;
+}
+
+/** Where the secrets come from (pasted text or a file), its format, and the environment they go into. */
+export function ImportSourceFields({ source, environments, envId, onEnvId, keyCount, disabled }: ImportSourceFieldsProps) {
+  const { file } = source;
+  return (
+    <Stack spacing={2}>
+      {file ? (
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Typography sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+            {file.name} · {keyCount === null ? 'reading…' : countOf(keyCount, 'key')}
+          </Typography>
+          <Button size="small" onClick={source.pasteInstead} disabled={disabled}>
+            Paste instead
+          </Button>
+        </Stack>
+      ) : (
+        <TextField
+          label="Paste"
+          multiline
+          minRows={4}
+          maxRows={10}
+          value={source.text}
+          disabled={disabled}
+          onChange={(event) => source.setText(event.target.value)}
+          placeholder={'DB_HOST=localhost\nSTRIPE_KEY="sk_test_…"'}
+          helperText="A .env file, a flat JSON object or YAML mapping. Values stay in this page until they are sent."
+          slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', 'data-1p-ignore': true }, input: { sx: { fontFamily: 'monospace', fontSize: '0.8125rem' } } }}
+        />
+      )}
+      <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button
+          component="label"
+          variant="outlined"
+          size="small"
+          tabIndex={-1}
+          disabled={disabled}
+          sx={{ '&:has(:focus-visible)': { outline: '2px solid var(--mui-palette-primary-main)', outlineOffset: 2 } }}
+        >
+          Choose a file
+          <Box
+            component="input"
+            type="file"
+            accept={ACCEPT}
+            disabled={disabled}
+            sx={hiddenInput}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+              const chosen = event.target.files?.[0];
+              // Cleared so that choosing the same file again reads it again.
+              event.target.value = '';
+              if (chosen) source.chooseFile(chosen);
+            }}
+          />
+        </Button>
+        <Typography variant="body2" color="text.secondary">
+          or drop one here (.env, .json, .yaml)
+        </Typography>
+      </Box>
+      {source.fileError ? <Alert severity="error">{source.fileError}</Alert> : null}
+      {source.tooBig ? <Alert severity="error">{source.tooBig}</Alert> : null}
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ pt: 1 }}>
+        <Select label="Format" value={source.format} onChange={(value) => source.setFormat(value as FileFormat)} disabled={disabled} helper={source.detected ? 'Detected from the file name or the text' : undefined}>
+          {FILE_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {FORMAT_LABELS[format]}
+            </option>
+          ))}
+        </Select>
+        <Select label="Into environment" value={envId} onChange={onEnvId} disabled={disabled}>
+          {environments.map((env) => (
+            <option key={env.id} value={env.id}>
+              {environmentName(env)}
+            </option>
+          ))}
+        </Select>
+      </Stack>
+    </Stack>
+  );
+}
