@@ -15,10 +15,13 @@ import { useCompareValues } from '@/features/overview/use-compare-values';
 import type { SetValueTarget } from '@/features/secrets/components/set-value-dialog';
 import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { listQuery } from '@/features/secrets/list-query';
+import { TransferActions } from '@/features/transfer/transfer-actions';
+import type { TransferApi } from '@/features/transfer/transfer-api';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { lastEnvironment } from '../last-environment';
 import { appPath, envPath, secretPath, withSearch } from '../paths';
 import { useOverviewCopy } from './use-overview-copy';
+import { useTransferApi } from './use-transfer-api';
 
 /**
  * `/apps/:appId`: the app's overview, every key in every environment, with a tab per environment.
@@ -73,6 +76,7 @@ export function Component() {
                 <>
                   <CompareValues compare={compare} environments={environments} />
                   <CopyValues environments={environments} selected={selection.selected} api={copyApi} />
+                  <OverviewImport appId={appId} environments={environments} />
                 </>
               }
             />
@@ -82,4 +86,10 @@ export function Component() {
       <SetValueHost appId={appId} target={editing} onClose={() => setEditing(null)} secretHref={secretHref} />
     </PageContainer>
   );
+}
+
+/** Import on the overview: into an environment chosen in the dialog. */
+function OverviewImport({ appId, environments }: { appId: string; environments: TransferApi['environments'] }) {
+  const api = useTransferApi(appId, environments);
+  return <TransferActions api={api} envId={undefined} nameIsAmbiguous />;
 }

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import type { RenderedSecret } from '@/api/contract';
+import type { Environment, RenderedSecret } from '@/api/contract';
 import { PageContainer, PageHeading } from '@/components/page';
 import { appQueries } from '@/features/apps/queries';
 import { EnvironmentsGate } from '@/features/environments/components/environments-gate';
@@ -12,10 +12,14 @@ import { environmentQueries } from '@/features/environments/queries';
 import { NewSecretButton } from '@/features/secrets/components/new-secret-button';
 import { SecretsView } from '@/features/secrets/components/secrets-view';
 import { SetValueHost } from '@/features/secrets/components/set-value-host';
+import { TransferActions } from '@/features/transfer/transfer-actions';
 import { environmentName } from '@/lib/environment-name';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { lastEnvironment } from '../last-environment';
 import { appPath, envPath, secretPath, withSearch } from '../paths';
+import { useAppNameIsAmbiguous, useTransferApi } from './use-transfer-api';
+
+const NO_ENVIRONMENTS: readonly Environment[] = [];
 
 /** `/apps/:appId/:envSlug`: an environment's secrets, with a tab per environment. */
 export function Component() {
@@ -47,6 +51,8 @@ export function Component() {
   // The secret created last from this page: the list scrolls to it and highlights it.
   const [created, setCreated] = useState<string | null>(null);
   const onCreated = useCallback((secret: { name: string }) => setCreated(secret.name), []);
+  const transferApi = useTransferApi(appId, environments.data ?? NO_ENVIRONMENTS);
+  const nameIsAmbiguous = useAppNameIsAmbiguous(appId);
   return (
     <PageContainer>
       <PageHeading detail={envName ? ` · ${envName}` : null}>{app.data?.name ?? appId}</PageHeading>
@@ -66,7 +72,12 @@ export function Component() {
                 secretHref={secretHref}
                 onEdit={onEdit}
                 highlightKey={created}
-                actions={<NewSecretButton appId={appId} environments={list} defaultEnvId={env.id} secretHref={secretHref} onCreated={onCreated} />}
+                actions={
+                  <>
+                    <TransferActions api={transferApi} envId={env.id} nameIsAmbiguous={nameIsAmbiguous} />
+                    <NewSecretButton appId={appId} environments={list} defaultEnvId={env.id} secretHref={secretHref} onCreated={onCreated} />
+                  </>
+                }
               />
             ) : (
               <Alert severity="warning" role="status">

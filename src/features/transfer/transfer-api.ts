@@ -20,6 +20,6 @@ export interface TransferApi {
   write: (input: { secretId: string; envId: string; text: string }, signal: AbortSignal) => Promise<void>;
   /** After a run: refresh what shows the environment (lists, revealed values dropped). */
   onWritten: (envId: string) => void;
-  /** The API base the dashboard talks to, for the CLI's `--api-endpoint` (undefined: the hosted service). */
+  /** The session's API base, for the CLI's `--api-endpoint` (a same-origin path such as `/api`, or undefined in the demo: unknown). */
   apiEndpoint: string | undefined;
 }
