@@ -175,6 +175,22 @@ for (const width of [1280, 360]) {
     await page.goto('/apps/app_payments/development');
     await expect(page.getByRole('table', { name: 'Secrets in Development' })).toBeVisible();
     await shot('secrets');
+    // Import, Export and "Use it locally": toolbar buttons when wide, a "More" menu when narrow.
+    if (width === 360) {
+      await expect(page.getByRole('button', { name: 'Use it locally' })).toHaveCount(0);
+      await page.getByRole('button', { name: 'More' }).click();
+      await expect(page.getByRole('menu', { name: 'More actions' }).getByRole('menuitem')).toHaveText(['Import', 'Export', 'Use it locally']);
+      await page.getByRole('menuitem', { name: 'Use it locally' }).click();
+    } else {
+      await expect(page.getByRole('button', { name: 'More' })).toHaveCount(0);
+      await page.getByRole('button', { name: 'Use it locally' }).click();
+    }
+    const local = page.getByRole('dialog', { name: 'Use it locally' });
+    // Loaded straight from its URL, the page has not read the apps listing: the CLI gets the app's id.
+    await expect(local.getByText('cmdk run app_payments --identifier-type Identifier --environment development -- npm start', { exact: true })).toBeVisible();
+    await shot('use-it-locally');
+    await page.keyboard.press('Escape');
+    await expect(local).toBeHidden();
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByRole('menu', { name: 'Settings' })).toBeVisible();
     await shot('settings');
