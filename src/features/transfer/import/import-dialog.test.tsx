@@ -23,7 +23,11 @@ function stubApi() {
     appName: 'My App',
     environments: [DEV, PRODUCTION],
     apiEndpoint: undefined,
-    readFull: vi.fn(),
+    readFull: vi.fn(async (envId: string, names: readonly string[] | undefined) =>
+      [...ids]
+        .filter(([key, id]) => (!names || names.includes(key)) && values.has(`${envId}/${id}`))
+        .map(([key, secretId]): RenderedSecret => ({ key, secretId, valueType: VALUE_TYPE.string, serializedValue: values.get(`${envId}/${secretId}`) ?? '' })),
+    ),
     readMasked: vi.fn(async (envId: string) =>
       [...ids].map(([key, secretId]): RenderedSecret => {
         const value = values.get(`${envId}/${secretId}`);
@@ -118,8 +122,14 @@ describe('the import dialog', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Back to editing' }));
     expect(within(dialog).getByRole('textbox', { name: 'Paste' })).toHaveValue('A_KEY=alpha\nB_KEY=beta\n');
-    // Now both exist with a value: they would replace.
+    // Now both exist with a value: they would replace, until a compare finds them the same.
     expect(await within(dialog).findByText('2 keys will replace a value')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Compare with current values' }));
+    expect(await within(dialog).findByText('2 keys already have this value (skipped)')).toBeInTheDocument();
+    expect(api.readFull).toHaveBeenCalledWith(PRODUCTION.id, ['A_KEY', 'B_KEY'], expect.any(AbortSignal));
+    expect(within(dialog).getByRole('checkbox', { name: 'Include A_KEY' })).not.toBeChecked();
+    expect(within(dialog).getByRole('button', { name: 'Import 0 secrets' })).toBeDisabled();
+    expect(within(dialog).getByRole('list', { name: 'Keys to import' })).not.toHaveTextContent(/alpha|beta/);
   });
 
   it('asks before closing while writing, and stops the writes', async () => {

@@ -54,8 +54,10 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
   const compare = useImportCompare(api);
   const onEnded = useCallback((target: string) => void queryClient.invalidateQueries({ queryKey: existingKey(api.appId, target) }), [queryClient, api.appId]);
   const run = useImportRun(api, onEnded);
-  // While something is typed or chosen, a refused token is asked for again over the page (nothing is lost).
-  useHoldUnsavedInput(IMPORT_TITLE, source.dirty);
+  const busy = run.phase === 'writing';
+  // While something is typed or chosen, a refused token is asked for again over the page (nothing
+  // is lost); while writing, the runner holds.
+  useHoldUnsavedInput(IMPORT_TITLE, source.dirty && !busy);
 
   const existing = useQuery({
     queryKey: existingKey(api.appId, envId),
@@ -72,7 +74,6 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
   const included = useMemo(() => (preview ? includedRows(preview, choices) : []), [preview, choices]);
   const target = environments.find((env) => env.id === envId);
   const targetName = target ? environmentName(target) : '';
-  const busy = run.phase === 'writing';
   const locked = run.phase !== 'idle';
 
   const onInclude = useCallback((row: ImportRow, on: boolean) => setChoices((prev) => new Map(prev).set(row.id, on)), []);
@@ -91,7 +92,10 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
     run.start(envId, importItems(included, parse));
   };
   const close = () => (busy ? setAskingToStop(true) : onClose());
+  // Only a dragged file is taken: dragged text still drops into the Paste box.
+  const hasFile = (event: DragEvent) => event.dataTransfer.types.includes('Files');
   const onDrop = (event: DragEvent) => {
+    if (!hasFile(event)) return;
     event.preventDefault();
     const file = event.dataTransfer.files[0];
     if (file && !locked) source.chooseFile(file);
@@ -179,7 +183,7 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
       maxWidth="md"
       fullWidth
       scroll="paper"
-      slotProps={{ paper: { onDragOver: (event: DragEvent) => event.preventDefault(), onDrop } }}
+      slotProps={{ paper: { onDragOver: (event: DragEvent) => hasFile(event) && event.preventDefault(), onDrop } }}
     >
       <DialogTitle id={titleId}>{IMPORT_TITLE}</DialogTitle>
       <DialogContent>
