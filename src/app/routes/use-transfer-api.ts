@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Environment } from '@/api/contract';
 import { isApiError } from '@/api/api-error';
 import { appQueries } from '@/features/apps/queries';
@@ -22,36 +22,40 @@ export function useTransferApi(appId: string, environments: readonly Environment
   // The demo's API is the page's own fake: no endpoint a CLI could use.
   const session = useSession();
   const apiEndpoint = session && !session.demo ? session.baseUrl : undefined;
-  return useMemo(
-    () => ({
-      appId,
-      appName,
-      environments,
-      readFull: async (envId, names, signal) =>
-        (await getRenderedSecrets({ appId, envId, mode: 'Full', names: names ? [...names] : undefined }, signal)).secrets,
-      readMasked: async (envId) => (await queryClient.fetchQuery(listQuery({ appId, envId }))).secrets,
-      createSecret: async (name, signal) => {
-        try {
-          return (await createSecret({ appId, name, purposeType: 'Other' }, signal)).id;
-        } catch (error) {
-          // The name exists (an earlier attempt, or a teammate): the CLI's import goes on with its id.
-          if (isApiError(error) && error.status === 409 && error.entityId) return error.entityId;
-          throw error;
-        }
-      },
-      write: async ({ secretId, envId, text }, signal) => {
-        await setSecretValue({ appId, secretId, envId, text }, signal);
-        noteOwnWrite(queryClient, { appId, envId, secretId });
-      },
-      onWritten: (envId) => {
-        queryClient.removeQueries({ queryKey: secretQueryKeys.revealedIn(appId, envId) });
-        // New secrets appear (without a value) in every environment's list.
-        void queryClient.invalidateQueries({ queryKey: secretQueryKeys.lists(appId) });
-      },
-      apiEndpoint,
-    }),
-    [appId, appName, environments, queryClient, apiEndpoint],
-  );
+  return useMemo(() => createTransferApi(queryClient, { appId, appName, environments, apiEndpoint }), [queryClient, appId, appName, environments, apiEndpoint]);
+}
+
+/** The same, without React (the hook memoizes it). */
+export function createTransferApi(
+  queryClient: QueryClient,
+  { appId, appName, environments, apiEndpoint }: Pick<TransferApi, 'appId' | 'appName' | 'environments' | 'apiEndpoint'>,
+): TransferApi {
+  return {
+    appId,
+    appName,
+    environments,
+    apiEndpoint,
+    readFull: async (envId, names, signal) => (await getRenderedSecrets({ appId, envId, mode: 'Full', names: names ? [...names] : undefined }, signal)).secrets,
+    readMasked: async (envId) => (await queryClient.fetchQuery(listQuery({ appId, envId }))).secrets,
+    createSecret: async (name, signal) => {
+      try {
+        return (await createSecret({ appId, name, purposeType: 'Other' }, signal)).id;
+      } catch (error) {
+        // The name exists (an earlier attempt, or a teammate): the CLI's import goes on with its id.
+        if (isApiError(error) && error.status === 409 && error.entityId) return error.entityId;
+        throw error;
+      }
+    },
+    write: async ({ secretId, envId, text }, signal) => {
+      await setSecretValue({ appId, secretId, envId, text }, signal);
+      noteOwnWrite(queryClient, { appId, envId, secretId });
+    },
+    onWritten: (envId) => {
+      queryClient.removeQueries({ queryKey: secretQueryKeys.revealedIn(appId, envId) });
+      // New secrets appear (without a value) in every environment's list.
+      void queryClient.invalidateQueries({ queryKey: secretQueryKeys.lists(appId) });
+    },
+  };
 }
 
 /**
