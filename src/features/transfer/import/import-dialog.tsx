@@ -79,10 +79,9 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
   const onInclude = useCallback((row: ImportRow, on: boolean) => setChoices((prev) => new Map(prev).set(row.id, on)), []);
   const onFix = useCallback((row: ImportRow, fix: string) => setRenames((prev) => new Map(prev).set(row.id, fix)), []);
   const { progress, statusOf } = run;
-  const failureMessages = useMemo(() => new Map(progress.failures.map((failure) => [failure.id, failure.message])), [progress.failures]);
   const resultOf = (id: string): RowResult | undefined => {
     const status = locked ? statusOf(id) : undefined;
-    return status ? { status, message: failureMessages.get(id) } : undefined;
+    return status ? { status } : undefined;
   };
   const handlers: RowHandlers = { choices, onInclude, onFix, locked, resultOf };
 

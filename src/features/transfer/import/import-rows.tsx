@@ -24,10 +24,9 @@ const RESULT_TEXT: Partial<Record<BulkItemStatus, string>> = {
   running: 'Sending',
 };
 
-/** A row's outcome in the last run (none when the row was not part of it). */
+/** A row's outcome in the last run (none when the row was not part of it); the server's messages are listed under the progress bar. */
 export interface RowResult {
   status: BulkItemStatus;
-  message?: string | undefined;
 }
 
 export interface RowHandlers {
@@ -57,7 +56,6 @@ const Row = memo(function Row({ row, included, result, onInclude, onFix, locked 
     else details.push({ text: `${row.nameError} Rename it in the text.`, tone: 'error' });
   }
   if (row.sizeError) details.push({ text: row.sizeError, tone: 'error' });
-  if (result?.message) details.push({ text: result.message, tone: 'error' });
   const resultText = result ? RESULT_TEXT[result.status] : undefined;
   return (
     <>
