@@ -3,6 +3,7 @@ import type { APIRequestContext, Response } from '@playwright/test';
 import { parse as parseDotenv } from 'dotenv';
 import { PATHS, VALUE_TYPE } from '../src/api/contract';
 import { expectNoLeak, TOKENS, watchPage } from './audit';
+import { expectNoViolations } from './axe';
 import { CANARY, HTTP_FAKE_URL } from './constants';
 import { test, expect, contractPathPattern, HTTP_SESSION, injectHttpFault, startSignedIn } from './fixtures';
 
@@ -71,6 +72,7 @@ test('import a 200-key .env through a 429 and a 500, then export the environment
   await expect(unread.getByRole('listitem')).toHaveText([/^Line \d+ is not a KEY=value line$/, /^Line \d+ has no key before `=`$/]);
   await expect(dialog.getByRole('region', { name: 'Summary' })).toContainText(`${KEYS} keys new in Development`);
   await expect(dialog.getByRole('region', { name: 'Summary' })).toContainText('1 invalid name (skipped)');
+  await expectNoViolations(page, 'the Import dialog with its preview');
 
   // The first write is told to slow down, the second fails once.
   const anyValue = `^(/api)?${contractPathPattern(PATHS.values, { appId: APP, envId: ENV })}$`;
@@ -99,6 +101,7 @@ test('import a 200-key .env through a 429 and a 500, then export the environment
   await expect(exportDialog.getByRole('radio', { name: '.env' })).toBeChecked();
   await expect(exportDialog.getByRole('radio', { name: 'JSON' })).toBeVisible();
   await expect(exportDialog.getByRole('radio', { name: 'YAML' })).toBeVisible();
+  await expectNoViolations(page, 'the Export dialog');
   const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: /^Download/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/-development\.env$/);
   const exported = parseDotenv(await readFile(await download.path(), 'utf8'));

@@ -94,8 +94,10 @@ export function ImportSourceFields({ source, environments, envId, onEnvId, keyCo
         />
       )}
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+        {/* A label that looks like a button (no button role: the file input inside is the control). */}
         <Button
           component="label"
+          role={undefined}
           variant="outlined"
           size="small"
           tabIndex={-1}
