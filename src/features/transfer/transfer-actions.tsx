@@ -31,17 +31,19 @@ export function TransferActions({ api, envId, nameIsAmbiguous }: TransferActions
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const environment = api.environments.find((env) => env.id === envId);
   const actions: TransferAction[] = environment ? ['import', 'export', 'local'] : ['import'];
+  // A menu only when it would hold more than one action.
+  const narrowMenu = actions.length > 1;
   const enabled = (action: TransferAction) => action !== 'import' || (canWrite && api.environments.length > 0);
   const close = () => setOpen(null);
 
   return (
     <>
       {actions.map((action) => (
-        <Button key={action} variant="outlined" disabled={!enabled(action)} onClick={() => setOpen(action)} sx={{ minHeight: 40, display: { xs: 'none', md: 'inline-flex' }, whiteSpace: 'nowrap' }}>
+        <Button key={action} variant="outlined" disabled={!enabled(action)} onClick={() => setOpen(action)} sx={{ minHeight: 40, display: narrowMenu ? { xs: 'none', md: 'inline-flex' } : 'inline-flex', whiteSpace: 'nowrap' }}>
           {LABELS[action]}
         </Button>
       ))}
-      <Box sx={{ display: { xs: 'block', md: 'none' } }}>
+      <Box sx={{ display: narrowMenu ? { xs: 'block', md: 'none' } : 'none' }}>
         <Button variant="outlined" aria-haspopup="menu" aria-expanded={menuAnchor ? true : undefined} onClick={(event) => setMenuAnchor(event.currentTarget)} sx={{ minHeight: 40, width: '100%' }}>
           More
         </Button>
