@@ -132,12 +132,16 @@ describe('the import dialog', () => {
     expect(within(dialog).getByRole('list', { name: 'Keys to import' })).not.toHaveTextContent(/alpha|beta/);
   });
 
-  it('asks before closing while writing, and stops the writes', async () => {
+  it('asks before dropping pasted text, asks before closing while writing, and stops the writes', async () => {
     const { api, state } = stubApi();
     state.hold = true;
     const onClose = vi.fn();
     const { user, dialog } = renderDialog(<ImportDialog api={api} envId={DEV.id} onClose={onClose} />);
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Paste' }), { target: { value: 'A_KEY=alpha' } });
+    // Before anything is sent, closing asks before the pasted text is dropped.
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Discard changes?' })).getByRole('button', { name: 'Keep editing' }));
+    expect(await within(dialog).findByRole('textbox', { name: 'Paste' })).toHaveValue('A_KEY=alpha');
     await user.click(await within(dialog).findByRole('button', { name: 'Import 1 secret' }));
     expect(await within(dialog).findByText('Written 0 of 1…')).toBeInTheDocument();
 

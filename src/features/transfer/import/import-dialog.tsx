@@ -10,7 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { ConfirmDialog } from '@/components/confirm-dialog';
+import { ConfirmDialog, DiscardChangesDialog } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import { countOf } from '@/lib/counts';
 import { environmentName } from '@/lib/environment-name';
@@ -51,6 +51,7 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
   const [choices, setChoices] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [confirming, setConfirming] = useState(false);
   const [askingToStop, setAskingToStop] = useState(false);
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
   const compare = useImportCompare(api);
   const onEnded = useCallback((target: string) => void queryClient.invalidateQueries({ queryKey: existingKey(api.appId, target) }), [queryClient, api.appId]);
   const run = useImportRun(api, onEnded);
@@ -90,7 +91,8 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
     setConfirming(false);
     run.start(envId, importItems(included, parse));
   };
-  const close = () => (busy ? setAskingToStop(true) : onClose());
+  // Writing asks to stop; pasted text or a chosen file not yet imported asks before it is dropped.
+  const close = () => (busy ? setAskingToStop(true) : source.dirty && run.phase === 'idle' ? setAskingToDiscard(true) : onClose());
   // Only a dragged file is taken: dragged text still drops into the Paste box.
   const hasFile = (event: DragEvent) => event.dataTransfer.types.includes('Files');
   const onDrop = (event: DragEvent) => {
@@ -162,7 +164,7 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
   } else {
     actions = (
       <>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={close}>Cancel</Button>
         <Button
           variant="contained"
           disabled={included.length === 0 || source.stale}
@@ -218,6 +220,9 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
       >
         The secrets written so far stay written; the rest are not sent.
       </ConfirmDialog>
+      <DiscardChangesDialog open={askingToDiscard} onDiscard={onClose} onKeep={() => setAskingToDiscard(false)}>
+        What you pasted or chose has not been imported. Close and drop it?
+      </DiscardChangesDialog>
     </Dialog>
   );
 }
