@@ -132,12 +132,16 @@ describe('the import dialog', () => {
     expect(within(dialog).getByRole('list', { name: 'Keys to import' })).not.toHaveTextContent(/alpha|beta/);
   });
 
-  it('asks before dropping pasted text, asks before closing while writing, and stops the writes', async () => {
+  it('refuses a file over the size limit, asks before dropping pasted text, asks before closing while writing, and stops the writes', async () => {
     const { api, state } = stubApi();
     state.hold = true;
     const onClose = vi.fn();
     const { user, dialog } = renderDialog(<ImportDialog api={api} envId={DEV.id} onClose={onClose} />);
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Paste' }), { target: { value: 'A_KEY=alpha' } });
+    // A file past the size limit is refused before it is read; the pasted text stays.
+    await user.upload(within(dialog).getByLabelText(/^Choose a file/), new File(['x'.repeat(5 * 1024 * 1024 + 1)], 'huge.env', { type: 'text/plain' }));
+    expect(await within(dialog).findByText('huge.env is 5,242,881 bytes; an import reads at most 5,242,880 bytes (5 MB). Split it into smaller files.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: 'Paste' })).toHaveValue('A_KEY=alpha');
     // Before anything is sent, closing asks before the pasted text is dropped.
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await user.click(within(await screen.findByRole('dialog', { name: 'Discard changes?' })).getByRole('button', { name: 'Keep editing' }));

@@ -23,8 +23,12 @@ export function formatMegabytes(bytes: number): string {
   return `${+(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
-export const sizeLimitMessage = (what: string, bytes: number): string =>
-  `${what} is ${formatMegabytes(bytes)}; an import reads at most ${formatMegabytes(MAX_IMPORT_BYTES)}. Split it into smaller files.`;
+/** Says how far past the limit `what` is: in bytes when both round to the same megabytes. */
+export function sizeLimitMessage(what: string, bytes: number): string {
+  const [size, limit] = [formatMegabytes(bytes), formatMegabytes(MAX_IMPORT_BYTES)];
+  const [shown, most] = size === limit ? [`${bytes.toLocaleString('en')} bytes`, `${MAX_IMPORT_BYTES.toLocaleString('en')} bytes (${limit})`] : [size, limit];
+  return `${what} is ${shown}; an import reads at most ${most}. Split it into smaller files.`;
+}
 
 export interface ImportSource {
   text: string;
