@@ -1,6 +1,5 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { BulkFailure } from '@/lib/bulk-runner';
 import { countOf, formatCount } from '@/lib/counts';
 import { COPY_CATEGORIES, type CopyCategory, type CopyPreview } from '../copy-model';
 
@@ -53,24 +52,6 @@ export function CopyPreviewList({ preview, from, to }: { preview: CopyPreview; f
           </section>
         );
       })}
-    </Box>
-  );
-}
-
-/** The keys whose write failed, each with the server's message. */
-export function FailureList({ failures }: { failures: readonly BulkFailure[] }) {
-  if (failures.length === 0) return null;
-  return (
-    <Box component="ul" aria-label="Failed keys" sx={{ m: 0, pl: 3, fontSize: '0.8125rem' }}>
-      {failures.slice(0, LISTED).map((failure) => (
-        <li key={failure.id}>
-          <Box component="span" sx={{ fontFamily: 'monospace' }}>
-            {failure.label}
-          </Box>
-          : {failure.message}
-        </li>
-      ))}
-      {failures.length > LISTED ? <li>and {formatCount(failures.length - LISTED)} more</li> : null}
     </Box>
   );
 }

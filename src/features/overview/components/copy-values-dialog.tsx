@@ -15,13 +15,14 @@ import OutlinedInput from '@mui/material/OutlinedInput';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
+import { BulkFailureList, bulkStatusText } from '@/components/bulk-progress';
 import { ErrorAlert } from '@/components/error-alert';
-import { countOf, formatCount } from '@/lib/counts';
+import { countOf } from '@/lib/counts';
 import { environmentName } from '@/lib/environment-name';
 import { isProductionEnvironment } from '@/lib/production';
 import { readKeys } from '@/lib/full-reads';
 import { foldCopyPreview, keysToWrite, type CopyKey } from '../copy-model';
-import { CopyPreviewList, FailureList } from './copy-preview';
+import { CopyPreviewList } from './copy-preview';
 import { COPY_TITLE, useCopyRun, type CopyRun, type CopyValuesApi } from './use-copy-run';
 
 export interface CopyValuesDialogProps {
@@ -51,15 +52,10 @@ function EnvironmentSelect({ label, value, onChange, environments, disabled }: {
   );
 }
 
-/** The run's one live region: progress while writing, the outcome once done. */
+/** The run's one live region: progress while reading and writing, the outcome once done. */
 function statusText(run: CopyRun): string {
-  const { done, failed, cancelled, total, waiting } = run.progress;
-  if (run.phase === 'reading' || run.phase === 'writing') {
-    const wait = waiting === 'rate-limit' ? ' The server asked to slow down: waiting.' : waiting === 'sign-in' ? ' Waiting for the token to be given again.' : '';
-    return `Written ${formatCount(done)} of ${formatCount(total)}…${wait}`;
-  }
-  if (run.phase !== 'finished') return '';
-  return `Copied ${formatCount(done)} of ${countOf(total, 'value')}${failed ? `, ${formatCount(failed)} failed` : ''}${cancelled ? `, ${formatCount(cancelled)} cancelled` : ''}.`;
+  const state = run.phase === 'reading' || run.phase === 'writing' ? 'running' : run.phase;
+  return bulkStatusText(run.progress, state, { verb: 'Copied', noun: 'value' });
 }
 
 /**
@@ -117,7 +113,7 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
           value={total ? ((done + failed + cancelled) / total) * 100 : 0}
         />
         {run.readError ? <ErrorAlert error={run.readError} title={`Could not read the values in ${fromName}`} /> : null}
-        {run.phase === 'finished' ? <FailureList failures={run.progress.failures} /> : null}
+        {run.phase === 'finished' ? <BulkFailureList failures={run.progress.failures} /> : null}
       </Stack>
     );
     // The button pressed goes away: focus moves to what can be done next.
