@@ -13,13 +13,13 @@
  */
 import type { Page } from '@playwright/test';
 import { BASE_ENVIRONMENTS, environments, FIRST_APP_ID } from '../mocks/seed.ts';
-import { HEADERS, PATHS, QUERY, SET_VALUE_FIXED, VALUE_TYPE, type Environment } from '../src/api/contract.ts';
+import { HEADERS, QUERY, SET_VALUE_FIXED, VALUE_TYPE, type Environment } from '../src/api/contract.ts';
 // Production as the app sees it: a copy there asks again.
 import { isProductionEnvironment } from '../src/lib/production.ts';
 import { wanted, type RunResult, type RunSetup } from './metrics.ts';
 import { renderedPaths } from './setup.ts';
 import { requestTimelineScript, STATUS_WATCH, tableSelector } from './overview-scripts.ts';
-import { describePage, message, newContext, step, StepError, waitPainted } from './steps.ts';
+import { describePage, fakeControl as control, message, newContext, step, StepError, waitPainted } from './steps.ts';
 
 const LATENCY_MS = 50;
 /** The keys copied: those whose name holds this (218 of the 10,000 generated keys, 200 with a Development value). */
@@ -31,17 +31,6 @@ const SEQUENTIAL_KEYS = 50;
 const copyTargets = (envs: number) => environments(envs).filter((env) => !isProductionEnvironment(env) && env.id !== SOURCE.id && env.id !== SEQUENTIAL_TARGET.id);
 /** How many copies this bench made (the next target). */
 let copiesMade = 0;
-
-/** Calls one of the fake's control routes (mocks/control-routes.ts). */
-async function control(setup: RunSetup, route: 'settings' | 'reset', body?: object): Promise<void> {
-  const response = await fetch(`${setup.fakeUrl}${PATHS.fakeControl}/${route}`, {
-    method: 'POST',
-    headers: { [HEADERS.fakeControl]: '1', ...(body ? { [HEADERS.contentType]: 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(30_000 * setup.timeoutScale),
-  });
-  if (!response.ok) throw new Error(`POST ${PATHS.fakeControl}/${route}: HTTP ${response.status} ${await response.text()}`);
-}
 
 /** Resets the fake (its data as seeded) and reads every masked list once, so that its data is built again now. */
 async function resetFake(setup: RunSetup): Promise<void> {

@@ -11,10 +11,10 @@
  */
 import type { Page } from '@playwright/test';
 import { BASE_ENVIRONMENTS } from '../mocks/seed.ts';
-import { createSecretBody, HEADERS, PATHS, SET_VALUE_FIXED } from '../src/api/contract.ts';
+import { createSecretBody, HEADERS, SET_VALUE_FIXED } from '../src/api/contract.ts';
 import { wanted, type RunResult, type RunSetup } from './metrics.ts';
 import { STATUS_WATCH } from './overview-scripts.ts';
-import { describePage, message, newContext, step, StepError, waitPainted } from './steps.ts';
+import { describePage, fakeControl, message, newContext, step, StepError, waitPainted } from './steps.ts';
 
 const LATENCY_MS = 50;
 const IMPORT_KEYS = 1_000;
@@ -28,16 +28,6 @@ const DONE_STATUS = '^Imported [\\\\d,]+ of [\\\\d,]+ secrets';
 /** Imports made by this bench: each uses names of its own. Only the first IMPORT_RUNS runs import (~30 s each): the bench stays under 10 minutes. */
 let importsMade = 0;
 const IMPORT_RUNS = 3;
-
-async function control(setup: RunSetup, body: object): Promise<void> {
-  const response = await fetch(`${setup.fakeUrl}${PATHS.fakeControl}/settings`, {
-    method: 'POST',
-    headers: { [HEADERS.fakeControl]: '1', [HEADERS.contentType]: 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000 * setup.timeoutScale),
-  });
-  if (!response.ok) throw new Error(`POST ${PATHS.fakeControl}/settings: HTTP ${response.status} ${await response.text()}`);
-}
 
 /** A .env file of `count` new keys, values of a few hundred characters (some on several lines, as keys are). */
 function envFile(prefix: string, count: number): string {
@@ -117,7 +107,7 @@ export async function measureImport(setup: RunSetup, result: RunResult): Promise
   const context = await newContext({ ...setup, sessionJson: setup.writeSessionJson }, result.foreignRequests);
   await context.addInitScript({ content: STATUS_WATCH });
   try {
-    await control(setup, { latencyMs: LATENCY_MS });
+    await fakeControl(setup, 'settings', { latencyMs: LATENCY_MS });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -135,6 +125,6 @@ export async function measureImport(setup: RunSetup, result: RunResult): Promise
     if (pageErrors.length > 0) result.notes.push(`page errors (import): ${pageErrors.slice(0, 3).join(' | ')}`);
   } finally {
     await context.close().catch(() => undefined);
-    await control(setup, { latencyMs: 0 });
+    await fakeControl(setup, 'settings', { latencyMs: 0 });
   }
 }

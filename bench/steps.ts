@@ -1,8 +1,10 @@
 /**
  * The machinery of a run's steps: a deadline and a message that says what was expected for each,
- * fresh browser contexts with the bench's init script, and waiting for something to be painted.
+ * fresh browser contexts with the bench's init script, waiting for something to be painted, and
+ * the fake's control routes.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import { HEADERS, PATHS } from '../src/api/contract.ts';
 import type { RunSetup } from './metrics.ts';
 import { initScript, PAGE_SUMMARY, type InitOptions } from './page-scripts.ts';
 
@@ -71,3 +73,14 @@ export async function waitPainted(page: Page, expression: string, timeoutMs: num
 
 /** Resolves after `ms` and then an idle period of the page's main thread. */
 export const idle = (page: Page, ms = 100) => page.evaluate(`window.__bench.idle(${ms})`);
+
+/** Calls one of the fake's control routes (mocks/control-routes.ts). */
+export async function fakeControl(setup: RunSetup, route: 'settings' | 'reset', body?: object): Promise<void> {
+  const response = await fetch(`${setup.fakeUrl}${PATHS.fakeControl}/${route}`, {
+    method: 'POST',
+    headers: { [HEADERS.fakeControl]: '1', ...(body ? { [HEADERS.contentType]: 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(30_000 * setup.timeoutScale),
+  });
+  if (!response.ok) throw new Error(`POST ${PATHS.fakeControl}/${route}: HTTP ${response.status} ${await response.text()}`);
+}
