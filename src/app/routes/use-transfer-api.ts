@@ -39,7 +39,10 @@ export function createTransferApi(
     readMasked: async (envId) => (await queryClient.fetchQuery(listQuery({ appId, envId }))).secrets,
     createSecret: async (name, signal) => {
       try {
-        return (await createSecret({ appId, name, purposeType: 'Other' }, signal)).id;
+        const { id } = await createSecret({ appId, name, purposeType: 'Other' }, signal);
+        // This tab's own change: the lists do not announce the new secret as news from the server.
+        noteOwnWrite(queryClient, { appId, secretId: id });
+        return id;
       } catch (error) {
         // The name exists (an earlier attempt, or a teammate): the CLI's import goes on with its id.
         if (isApiError(error) && error.status === 409 && error.entityId) return error.entityId;
