@@ -93,6 +93,15 @@ describe('parseYaml', () => {
     );
   });
 
+  it('reports a second document and nesting too deep for the parser', () => {
+    expect(parseYaml('A: 1\n---\nB: 2\n').problems).toEqual([
+      { line: 2, message: 'Line 2: a second document starts here; only the first is read (the file is not valid YAML)' },
+    ]);
+    expect(parseYaml(`A: ${'['.repeat(1000)}${']'.repeat(1000)}\n`).problems).toEqual([
+      { line: 1, message: 'Line 1: values are nested too deeply (the file is not valid YAML)' },
+    ]);
+  });
+
   it('removes a BOM (through parseSecretsFile)', () => {
     expect(pairs(parseSecretsFile('\uFEFFA: 1\n', 'yaml'))).toEqual([['A', '1', 1]]);
   });
@@ -139,22 +148,99 @@ describe('parseJson', () => {
     ]);
   });
 
-  it.each([
-    ['trailing comma', '{\n"A": "s3cr3t",\n}', 2, /trailing comma/],
-    ['line comment', '{\n// s3cr3t\n"A": "b"}', 2, /comments/],
-    ['hash comment', '{"A": "b"\n# s3cr3t\n}', 2, /comments/],
-    ['single quotes', "{\n'A': 's3cr3t'}", 2, /double quotes/],
-    ['raw line break in a string', '{"A": "s3cr3t\nmore"}', 1, /line break/],
-    ['unclosed string', '{"A": "s3cr3t}', 1, /never closed/],
-    ['bad escape', '{"A": "s3\\x41"}', 1, /invalid escape/],
-    ['unquoted value', '{"A": s3cr3t}', 1, /JSON value was expected/],
-    ['missing comma', '{"A": "x"\n"B": "y"}', 2, /`,` or `}`/],
-    ['text after', '{"A": "x"} s3cr3t', 1, /more text/],
-    ['unterminated', '{"A": "x",\n"B": "y"', 2, /ends before/],
-    ['array top level', '\n["s3cr3t"]', 2, /must be a JSON object/],
-    ['empty file', '  \n', 1, /empty/],
-  ])('reports %s with a line, naming no value', (_name, text, line, message) => {
+  it('accepts a trailing comma (it holds no value) and CRLF line ends', () => {
+    const result = parseJson('{\r\n"A": "x",\r\n"B": 1,\r\n}\r\n');
+    expect(pairs(result)).toEqual([
+      ['A', 'x', 2],
+      ['B', '1', 3],
+    ]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reads a 1 MiB value, and a key over 1024 characters without failing', () => {
+    const big = 'x'.repeat(1024 * 1024);
+    const longKey = 'K'.repeat(1500);
+    const result = parseJson(`{\n"BIG": "${big}",\n"${longKey}": "v",\n"C": "d"\n}`);
+    expect(result.entries.map((e) => [e.key.length, e.value.length, e.line])).toEqual([
+      [3, big.length, 2],
+      [1500, 1, 3],
+      [1, 1, 4],
+    ]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it.each(['\\x41', '\\e', '\\N', '\\_', '\\L', '\\P', '\\0', '\\a', '\\v', '\\ ', '\\\n', '\\U0001F600', '\\\\\\q'])(
+    'reports the YAML-only escape %j and keeps the other pairs',
+    (escape) => {
+      const result = parseJson(`{"A": "ok\\\\x",\n"B": "s3${escape}cr3t",\n"C": "\\/\\b\\f\\r\\t\\""}`);
+      expect(result.entries.map((e) => [e.key, e.value])).toEqual([
+        ['A', 'ok\\x'],
+        ['C', '/\b\f\r\t"'],
+      ]);
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]?.message).toMatch(/^Line 2: a string holds an? (escape JSON does not have|line break)/);
+    },
+  );
+
+  it('reports each YAML-only form on its line and imports only the pairs JSON means', () => {
+    const text = [
+      '# a comment',
+      '{',
+      '"A": \'x\',',
+      '"B": yes,',
+      '"C": 0x1F,',
+      '"D": &a "x",',
+      '"E": *a,',
+      '"F": !!str "y",',
+      '"G": "tab\there",',
+      '? "H" : "i",',
+      'J: "plain key",',
+      '"K": [1, "a": "b"],',
+      '"L": "ok", /* c */',
+      '"M": -0.5e+10',
+      '}',
+      '...',
+    ].join('\n');
     const result = parseJson(text);
+    // YAML reads `/* c */` and the key after it as one plain key: M is left out with the comment's problem.
+    expect(pairs(result)).toEqual([['L', 'ok', 13]]);
+    expect(result.problems.map((p) => [p.line, p.message.replace(/^Line \d+: | \(the file is not valid JSON\)$/g, '')])).toEqual([
+      [1, 'comments are not allowed in JSON'],
+      [3, 'JSON strings need double quotes, not single quotes'],
+      [4, expect.stringMatching(/^a JSON value was expected here/)],
+      [5, expect.stringMatching(/^a JSON value was expected here/)],
+      [6, expect.stringMatching(/anchors, aliases and tags/)],
+      [7, expect.stringMatching(/anchors, aliases and tags/)],
+      [8, expect.stringMatching(/anchors, aliases and tags/)],
+      [9, expect.stringMatching(/line break, tab or control character/)],
+      [10, 'a `?` key is YAML, not JSON'],
+      [11, 'a key must be a string in double quotes'],
+      [12, 'a list holds a `key: value` pair'],
+      [13, 'comments are not allowed in JSON'],
+      [16, expect.stringMatching(/document markers/)],
+    ]);
+  });
+
+  it.each([
+    ['line comment', '{\n// s3cr3t\n"A": "b"}', 2, /comments/, []],
+    ['hash comment', '{"A": "b"\n# s3cr3t\n}', 2, /comments/, ['A']],
+    ['single quotes', "{\n'A': 's3cr3t'}", 2, /double quotes/, []],
+    ['raw line break in a string', '{"A": "s3cr3t\nmore"}', 1, /line break/, []],
+    ['unclosed string', '{"A": "s3cr3t}', 1, /never closed/, []],
+    ['YAML escape', '{"A": "s3\\x41"}', 1, /escape JSON does not have/, []],
+    ['unquoted value', '{"A": s3cr3t}', 1, /JSON value was expected/, []],
+    ['missing comma', '{"A": "x"\n"B": "s3cr3t"}', 2, /`,` or `}`.*nothing after it is read/, ['A']],
+    ['text after', '{"A": "x"} s3cr3t', 1, /more text/, ['A']],
+    ['unterminated', '{"A": "x",\n"B": "y"', 2, /ends before/, ['A']],
+    ['array top level', '\n["s3cr3t"]', 2, /must be a JSON object/, []],
+    ['YAML top level', '\nA: s3cr3t\n', 2, /is a YAML map/, []],
+    ['block value', '{"A":\n  - s3cr3t\n}', 2, /not allowed within flow/, []],
+    ['extra comma', '{"A": "x",, "B": "s3cr3t"}', 1, /extra `,`/, ['A']],
+    ['deep nesting', `{"A": ${'['.repeat(300)}"s3cr3t"${']'.repeat(300)}}`, 1, /nested too deeply/, []],
+    ['empty file', '  \n', 1, /empty/, []],
+  ])('reports %s with a line, naming no value', (_name, text, line, message, kept) => {
+    const result = parseJson(text);
+    expect(result.entries.map((e) => e.key)).toEqual(kept);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]?.line).toBe(line);
     expect(result.problems[0]?.message).toMatch(message);

@@ -1,42 +1,25 @@
-import { Document, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
-import type { ErrorCode, Node, YAMLError } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap } from 'yaml';
 import { parseJson } from './json';
 import { hasLoneSurrogate, keyForMessage, valueNotes } from './notes';
 import type { ParsedEntry, ParseProblem, ParseResult, SerializeResult } from './types';
-
-/** Codes whose parser messages are fixed words (others may quote the file, which may hold a value). */
-const FIXED_MESSAGES = new Set<ErrorCode>([
-  'ALIAS_PROPS', 'BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'BLOCK_IN_FLOW', 'KEY_OVER_1024_CHARS', 'MISSING_CHAR',
-  'MULTILINE_IMPLICIT_KEY', 'MULTIPLE_ANCHORS', 'MULTIPLE_DOCS', 'MULTIPLE_TAGS', 'TAB_AS_INDENT',
-]);
-
-const OWN_WORDS: Partial<Record<ErrorCode, string>> = {
-  BAD_ALIAS: 'An alias (*name) that refers to no anchor before it',
-  BAD_DIRECTIVE: 'An unsupported % directive',
-  BAD_DQ_ESCAPE: 'An invalid escape in a double-quoted string',
-  BAD_PROP_ORDER: 'An anchor or tag in the wrong place',
-  BAD_SCALAR_START: 'A plain value starts with a reserved character (quote it)',
-  TAG_RESOLVE_FAILED: 'A tag that cannot be read',
-  BAD_COLLECTION_TYPE: 'A tag that does not fit its value',
-  RESOURCE_EXHAUSTION: 'Too many aliases',
-};
-
-/** A YAML parser message in words that repeat nothing from the file. */
-function safeYamlMessage(error: YAMLError): string {
-  if (FIXED_MESSAGES.has(error.code)) return error.message.replace(/;\s.*$/s, '');
-  return OWN_WORDS[error.code] ?? 'Unexpected text';
-}
+import { readText, safeYamlMessage, topLevelPairs } from './yaml-map';
 
 /** Reads a YAML document whose top level is a map of scalars; every scalar is kept as the text written. */
 export function parseYaml(text: string): ParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, lineCounter, prettyErrors: false });
-  const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
+  const { doc, tooDeep, secondDoc, lineOf } = readText(text);
   const entries: ParsedEntry[] = [];
+  if (doc === undefined) {
+    const line = lineOf(tooDeep ?? 0);
+    return { format: 'yaml', entries, problems: [{ line, message: `Line ${line}: values are nested too deeply (the file is not valid YAML)` }] };
+  }
   const problems: ParseProblem[] = doc.errors.map((error) => {
     const line = lineOf(error.pos[0]);
     return { line, message: `Line ${line}: ${safeYamlMessage(error)} (the file is not valid YAML)` };
   });
+  if (secondDoc !== undefined) {
+    const line = lineOf(secondDoc);
+    problems.push({ line, message: `Line ${line}: a second document starts here; only the first is read (the file is not valid YAML)` });
+  }
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === '' && problems.length > 0)) {
     return { format: 'yaml', entries, problems };
@@ -47,20 +30,8 @@ export function parseYaml(text: string): ParseResult {
     return { format: 'yaml', entries, problems };
   }
   // Aliases of scalars are resolved to the anchored text; an alias of a map or list is a nested value.
-  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
-  for (const pair of contents.items) {
-    const keyNode = resolve(pair.key);
-    const valueNode = resolve(pair.value);
-    const at = (isScalar(pair.key) || isCollection(pair.key) || isAlias(pair.key) ? (pair.key as Node).range : undefined)
-      ?? (isScalar(pair.value) || isCollection(pair.value) || isAlias(pair.value) ? (pair.value as Node).range : undefined);
-    const line = at === undefined || at === null ? 1 : lineOf(at[0]);
-    if (!isScalar(keyNode)) {
-      const what = keyNode === null || keyNode === undefined ? 'has no key' : 'has a key that is not plain text';
-      problems.push({ line, message: `Line ${line} ${what}; only flat KEY: value pairs can be imported` });
-      continue;
-    }
-    const key = String(keyNode.value);
-    if (valueNode === null || valueNode === undefined) {
+  for (const { key, value: valueNode, line } of topLevelPairs(contents, doc, lineOf, problems)) {
+    if (valueNode === null) {
       entries.push({ key, value: '', line, notes: valueNotes('') });
     } else if (isScalar(valueNode)) {
       const value = String(valueNode.value);
