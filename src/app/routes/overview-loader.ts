@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { environmentQueries } from '@/features/environments/queries';
-import { prefetchEnvironmentLists } from '@/features/overview/environment-lists';
 import { listQuery } from '@/features/secrets/list-query';
 import { checkApp } from './app-check';
 
@@ -18,7 +17,11 @@ export function overviewRouteLoader(queryClient: QueryClient) {
       // A failed list: the page renders the environments query's error state.
       queryClient.ensureQueryData(environmentQueries.list()).catch(() => undefined),
     ]);
-    if (environments) prefetchEnvironmentLists(queryClient, environments.map((env) => listQuery({ appId, envId: env.id })));
+    // The lists' limiter comes with the overview's code (not on the secrets page's first load).
+    if (environments) {
+      const lists = environments.map((env) => listQuery({ appId, envId: env.id }));
+      void import('@/features/overview/environment-lists').then(({ prefetchEnvironmentLists }) => prefetchEnvironmentLists(queryClient, lists));
+    }
     return null;
   };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
@@ -16,12 +16,13 @@ import type { SetValueTarget } from '@/features/secrets/components/set-value-dia
 import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { listQuery } from '@/features/secrets/list-query';
 import { TransferActions } from '@/features/transfer/transfer-actions';
-import type { TransferApi } from '@/features/transfer/transfer-api';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { lastEnvironment } from '../last-environment';
 import { appPath, envPath, secretPath, withSearch } from '../paths';
 import { useOverviewCopy } from './use-overview-copy';
-import { useTransferApi } from './use-transfer-api';
+
+// Import with what it reads and writes: loaded when first used.
+const TransferHost = lazy(() => import('./transfer-host'));
 
 /**
  * `/apps/:appId`: the app's overview, every key in every environment, with a tab per environment.
@@ -76,7 +77,11 @@ export function Component() {
                 <>
                   <CompareValues compare={compare} environments={environments} />
                   <CopyValues environments={environments} selected={selection.selected} api={copyApi} />
-                  <OverviewImport appId={appId} environments={environments} />
+                  <TransferActions
+                    environments={environments}
+                    envId={undefined}
+                    renderHost={(host) => <TransferHost {...host} appId={appId} environments={environments} envId={undefined} />}
+                  />
                 </>
               }
             />
@@ -86,10 +91,4 @@ export function Component() {
       <SetValueHost appId={appId} target={editing} onClose={() => setEditing(null)} secretHref={secretHref} />
     </PageContainer>
   );
-}
-
-/** Import on the overview: into an environment chosen in the dialog. */
-function OverviewImport({ appId, environments }: { appId: string; environments: TransferApi['environments'] }) {
-  const api = useTransferApi(appId, environments);
-  return <TransferActions api={api} envId={undefined} nameIsAmbiguous />;
 }

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import type { Environment, RenderedSecret } from '@/api/contract';
+import type { RenderedSecret } from '@/api/contract';
 import { PageContainer, PageHeading } from '@/components/page';
 import { appQueries } from '@/features/apps/queries';
 import { EnvironmentsGate } from '@/features/environments/components/environments-gate';
@@ -17,9 +17,9 @@ import { environmentName } from '@/lib/environment-name';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { lastEnvironment } from '../last-environment';
 import { appPath, envPath, secretPath, withSearch } from '../paths';
-import { useAppNameIsAmbiguous, useTransferApi } from './use-transfer-api';
 
-const NO_ENVIRONMENTS: readonly Environment[] = [];
+// Import, Export and "Use it locally" with what they read and write: loaded when first used.
+const TransferHost = lazy(() => import('./transfer-host'));
 
 /** `/apps/:appId/:envSlug`: an environment's secrets, with a tab per environment. */
 export function Component() {
@@ -51,8 +51,6 @@ export function Component() {
   // The secret created last from this page: the list scrolls to it and highlights it.
   const [created, setCreated] = useState<string | null>(null);
   const onCreated = useCallback((secret: { name: string }) => setCreated(secret.name), []);
-  const transferApi = useTransferApi(appId, environments.data ?? NO_ENVIRONMENTS);
-  const nameIsAmbiguous = useAppNameIsAmbiguous(appId);
   return (
     <PageContainer>
       <PageHeading detail={envName ? ` · ${envName}` : null}>{app.data?.name ?? appId}</PageHeading>
@@ -74,7 +72,11 @@ export function Component() {
                 highlightKey={created}
                 actions={
                   <>
-                    <TransferActions api={transferApi} envId={env.id} nameIsAmbiguous={nameIsAmbiguous} />
+                    <TransferActions
+                      environments={list}
+                      envId={env.id}
+                      renderHost={(host) => <TransferHost {...host} appId={appId} environments={list} envId={env.id} />}
+                    />
                     <NewSecretButton appId={appId} environments={list} defaultEnvId={env.id} secretHref={secretHref} onCreated={onCreated} />
                   </>
                 }
