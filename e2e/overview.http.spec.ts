@@ -57,6 +57,13 @@ test('the overview: a failed environment retried in its column, missing counts, 
   await expect(targetRow.getByRole('cell').nth(PRODUCTION)).toContainText('missing');
   await expectNoViolations(page, 'overview');
 
+  // Import from the overview: into an environment chosen in the dialog, not production unless chosen.
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const importDialog = page.getByRole('dialog', { name: 'Import secrets' });
+  await expect(importDialog.getByRole('combobox', { name: 'Into environment' })).toHaveValue(ENVS[0]!.id);
+  await importDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(importDialog).toBeHidden();
+
   // Set value in the missing cell: production asks again; then the cell shows the masked preview.
   await targetRow.getByRole('button', { name: `Set value of ${target.key} in Production` }).click();
   const editor = page.getByRole('dialog', { name: `Set ${target.key} in Production` });

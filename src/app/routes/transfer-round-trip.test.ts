@@ -13,6 +13,7 @@ import { createTransferApi } from './use-transfer-api';
 
 const fake = useFakeApi();
 const ENV = 'env_staging';
+const QA = 'env_qa';
 const KEYS = 1_000;
 
 /** A PEM block of a few lines, unique to `i`. */
@@ -38,7 +39,7 @@ function teamEnvFile(): { text: string; brokenLines: number[] } {
 }
 
 describe('import then export', { timeout: 60_000 }, () => {
-  it('imports a 1,000-key .env with PEM values and broken lines, and every export parses back to the values imported', async () => {
+  it('imports a 1,000-key .env with PEM values and broken lines; every export parses back to the values imported, and an export imported elsewhere sets the same values', async () => {
     sessionStore.signIn({ baseUrl: TEST_API_BASE, readToken: 'demo-token', writeToken: 'demo-token', demo: false });
     const queryClient = createQueryClient({ retry: false });
     const api = createTransferApi(queryClient, { appId: APP, appName: 'payments-api', environments: fake.store.listEnvironments(), apiEndpoint: undefined });
@@ -59,11 +60,22 @@ describe('import then export', { timeout: 60_000 }, () => {
     const full = await api.readFull(ENV, undefined, new AbortController().signal);
     const held = new Map(full.map((secret) => [secret.key, secret.serializedValue]));
     for (const [key, value] of imported) expect(held.get(key), key).toBe(value);
+    const exports = new Map<string, string>();
     for (const format of FILE_FORMATS) {
       const exported = serialize(format, exportEntries(full));
       expect(exported.inexact, format).toEqual([]);
+      exports.set(format, exported.text);
       const reparsed = new Map(parseSecretsFile(exported.text, format).entries.map((entry) => [entry.key, entry.value]));
       for (const [key, value] of imported) expect(reparsed.get(key), `${key} in ${format}`).toBe(value);
     }
+
+    // The YAML export imported into another environment: the fake then holds the same values there.
+    const yaml = parseSecretsFile(exports.get('yaml') ?? '', 'yaml');
+    const qaPreview = buildImportPreview({ parse: yaml, existing: await api.readMasked(QA, new AbortController().signal), renames: new Map(), comparison: null, envId: QA, maxKeys: MAX_IMPORT_KEYS });
+    const again = createImportSession(api);
+    await again.run(QA, importItems(includedRows(qaPreview, new Map()), yaml));
+    expect(again.runner.getSnapshot()).toMatchObject({ failed: 0, cancelled: 0 });
+    const inQa = new Map((await api.readFull(QA, undefined, new AbortController().signal)).map((secret) => [secret.key, secret.serializedValue]));
+    for (const [key, value] of imported) expect(inQa.get(key), `${key} in QA`).toBe(value);
   });
 });
