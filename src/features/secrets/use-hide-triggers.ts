@@ -27,7 +27,9 @@ export function useHideTriggers({ hideAll, nextExpiry, onExpiry }: { hideAll: ()
 
   useEffect(() => {
     if (nextExpiry === null) return;
-    const timer = setTimeout(() => onExpiry(Date.now()), Math.max(0, nextExpiry - Date.now()));
+    // A timer may fire a little before the clock reads its time: what was due then hides all the
+    // same (else nothing would change, no new timer would be set, and the values would stay shown).
+    const timer = setTimeout(() => onExpiry(Math.max(Date.now(), nextExpiry)), Math.max(0, nextExpiry - Date.now()));
     return () => clearTimeout(timer);
   }, [nextExpiry, onExpiry]);
 }
