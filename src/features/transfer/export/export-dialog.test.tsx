@@ -1,4 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from '@/api/query-client';
 import { ApiError } from '@/api/api-error';
 import { VALUE_TYPE, type Environment, type RenderedSecret } from '@/api/contract';
 import { setupUser } from '@/testing/browse-helpers';
@@ -85,7 +87,12 @@ async function parsedBack(format: FileFormat, text: string) {
 async function open(api: TransferApi) {
   const user = setupUser();
   const onClose = vi.fn();
-  render(<ExportDialog api={api} envId={PRODUCTION.id} onClose={onClose} />);
+  // A query client as the app's (no retry): the dialog reads the masked list through it.
+  render(
+    <QueryClientProvider client={createQueryClient({ retry: false })}>
+      <ExportDialog api={api} envId={PRODUCTION.id} onClose={onClose} />
+    </QueryClientProvider>,
+  );
   const dialog = await screen.findByRole('dialog', { name: 'Export Production' });
   await within(dialog).findByText(/This writes the clear values of 3 secrets in Production/);
   return { user, onClose, dialog };

@@ -17,6 +17,7 @@ import { environmentName } from '@/lib/environment-name';
 import { isProductionEnvironment } from '@/lib/production';
 import { useHoldUnsavedInput } from '@/lib/use-unsaved-input';
 import { MAX_IMPORT_KEYS } from '../formats/formats';
+import { maskedListQuery } from '../masked-list-query';
 import type { TransferApi } from '../transfer-api';
 import { buildImportPreview, includedRows, keysToCompare, type ImportRow } from './import-model';
 import { ImportPreviewList } from './import-preview';
@@ -33,8 +34,6 @@ export interface ImportDialogProps {
   envId: string | undefined;
   onClose: () => void;
 }
-
-const existingKey = (appId: string, envId: string) => ['import-existing', appId, envId] as const;
 
 /**
  * Imports secrets from pasted text or a file into one environment: a preview with one row per key
@@ -53,20 +52,14 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
   const [askingToStop, setAskingToStop] = useState(false);
   const [askingToDiscard, setAskingToDiscard] = useState(false);
   const compare = useImportCompare(api);
-  const onEnded = useCallback((target: string) => void queryClient.invalidateQueries({ queryKey: existingKey(api.appId, target) }), [queryClient, api.appId]);
+  const onEnded = useCallback((target: string) => void queryClient.invalidateQueries({ queryKey: maskedListQuery(api, target).queryKey }), [queryClient, api]);
   const run = useImportRun(api, onEnded);
   const busy = run.phase === 'writing';
   // While something is typed or chosen, a refused token is asked for again over the page (nothing
   // is lost); while writing, the runner holds.
   useHoldUnsavedInput(IMPORT_TITLE, source.dirty && !busy);
 
-  const existing = useQuery({
-    queryKey: existingKey(api.appId, envId),
-    queryFn: ({ signal }) => api.readMasked(envId, signal),
-    enabled: envId !== '',
-    gcTime: 0,
-    refetchOnWindowFocus: false,
-  });
+  const existing = useQuery({ ...maskedListQuery(api, envId), enabled: envId !== '' });
   const { parse } = source;
   const preview = useMemo(
     () => (parse && existing.data ? buildImportPreview({ parse, existing: existing.data, renames, comparison: compare.comparison, envId, maxKeys: MAX_IMPORT_KEYS }) : null),
