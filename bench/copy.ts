@@ -16,10 +16,11 @@ import { BASE_ENVIRONMENTS, environments, FIRST_APP_ID } from '../mocks/seed.ts'
 import { HEADERS, QUERY, SET_VALUE_FIXED, VALUE_TYPE, type Environment } from '../src/api/contract.ts';
 // Production as the app sees it: a copy there asks again.
 import { isProductionEnvironment } from '../src/lib/production.ts';
-import { wanted, type RunResult, type RunSetup } from './metrics.ts';
+import type { RunResult, RunSetup } from './metrics.ts';
 import { renderedPaths } from './setup.ts';
-import { requestTimelineScript, STATUS_WATCH, tableSelector } from './overview-scripts.ts';
-import { describePage, fakeControl as control, message, newContext, step, StepError, waitPainted } from './steps.ts';
+import { requestTimelineScript, tableSelector } from './overview-scripts.ts';
+import { fakeControl as control, step, StepError, waitPainted } from './steps.ts';
+import { measureWrites } from './write-runs.ts';
 
 const LATENCY_MS = 50;
 /** The keys copied: those whose name holds this (218 of the 10,000 generated keys, 200 with a Development value). */
@@ -140,7 +141,7 @@ async function copyInPage(page: Page, setup: RunSetup, result: RunResult, target
   if (failed || copied !== total) result.errors.push(`copy: ${JSON.stringify(watch.text)}: not every value was written`);
 }
 
-async function copySequentially(page: Page, setup: RunSetup, result: RunResult, _target: Environment): Promise<void> {
+async function copySequentially(page: Page, setup: RunSetup, result: RunResult): Promise<void> {
   const token = (JSON.parse(setup.writeSessionJson) as { writeToken: string }).writeToken;
   const keys = await step('sequential copy: the keys', 30_000 * setup.timeoutScale, () => sequentialKeys(setup, token, SEQUENTIAL_KEYS));
   if (keys.length < SEQUENTIAL_KEYS) throw new StepError('sequential copy', `only ${keys.length} keys holding '${SEARCH}' have a value in ${SOURCE.label}`);
@@ -162,27 +163,12 @@ export async function measureCopy(setup: RunSetup, result: RunResult): Promise<v
   if (copiesMade > 0 && copiesMade % targets.length === 0) await step('copy: reset the fake (every target written)', 120_000 * setup.timeoutScale, () => resetFake(setup));
   const target = targets[copiesMade % targets.length]!;
   copiesMade += 1;
-  const context = await newContext({ ...setup, sessionJson: setup.writeSessionJson }, result.foreignRequests);
-  await context.addInitScript({ content: STATUS_WATCH });
-  try {
-    await control(setup, 'settings', { latencyMs: LATENCY_MS });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    for (const [fn, key] of [
-      [copyInPage, 'copyKeysPerSecond'],
-      [copySequentially, 'copyKeysPerSecondSequential'],
-    ] as const) {
-      if (!wanted(setup, key)) continue;
-      try {
-        await fn(page, setup, result, target);
-      } catch (error) {
-        result.errors.push(`${message(error)}${key === 'copyKeysPerSecond' ? `\nPage: ${await describePage(page)}` : ''}`);
-      }
-    }
-    if (pageErrors.length > 0) result.notes.push(`page errors (copy): ${pageErrors.slice(0, 3).join(' | ')}`);
-  } finally {
-    await context.close().catch(() => undefined);
-    await control(setup, 'settings', { latencyMs: 0 });
-  }
+  await measureWrites(setup, result, {
+    label: 'copy',
+    latencyMs: LATENCY_MS,
+    measures: [
+      ['copyKeysPerSecond', (page) => copyInPage(page, setup, result, target)],
+      ['copyKeysPerSecondSequential', (page) => copySequentially(page, setup, result)],
+    ],
+  });
 }

@@ -12,9 +12,9 @@
 import type { Page } from '@playwright/test';
 import { BASE_ENVIRONMENTS } from '../mocks/seed.ts';
 import { createSecretBody, HEADERS, SET_VALUE_FIXED } from '../src/api/contract.ts';
-import { wanted, type RunResult, type RunSetup } from './metrics.ts';
-import { STATUS_WATCH } from './overview-scripts.ts';
-import { describePage, fakeControl, message, newContext, step, StepError, waitPainted } from './steps.ts';
+import type { RunResult, RunSetup } from './metrics.ts';
+import { step, StepError, waitPainted } from './steps.ts';
+import { measureWrites } from './write-runs.ts';
 
 const LATENCY_MS = 50;
 const IMPORT_KEYS = 1_000;
@@ -104,27 +104,12 @@ export async function measureImport(setup: RunSetup, result: RunResult): Promise
   if (importsMade >= IMPORT_RUNS) return;
   importsMade += 1;
   const prefix = `BENCH_IMPORT_${importsMade}`;
-  const context = await newContext({ ...setup, sessionJson: setup.writeSessionJson }, result.foreignRequests);
-  await context.addInitScript({ content: STATUS_WATCH });
-  try {
-    await fakeControl(setup, 'settings', { latencyMs: LATENCY_MS });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    for (const [fn, key] of [
-      [importInPage, 'importKeysPerSecond'],
-      [importSequentially, 'importKeysPerSecondSequential'],
-    ] as const) {
-      if (!wanted(setup, key)) continue;
-      try {
-        await fn(page, setup, result, prefix);
-      } catch (error) {
-        result.errors.push(`${message(error)}${key === 'importKeysPerSecond' ? `\nPage: ${await describePage(page)}` : ''}`);
-      }
-    }
-    if (pageErrors.length > 0) result.notes.push(`page errors (import): ${pageErrors.slice(0, 3).join(' | ')}`);
-  } finally {
-    await context.close().catch(() => undefined);
-    await fakeControl(setup, 'settings', { latencyMs: 0 });
-  }
+  await measureWrites(setup, result, {
+    label: 'import',
+    latencyMs: LATENCY_MS,
+    measures: [
+      ['importKeysPerSecond', (page) => importInPage(page, setup, result, prefix)],
+      ['importKeysPerSecondSequential', (page) => importSequentially(page, setup, result, prefix)],
+    ],
+  });
 }
