@@ -59,7 +59,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${DEMO_PORT}/app-config.js`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { API_UPSTREAM: '' },
+      // The demo's fake without its 150 ms delay: specs that need a slow answer inject one.
+      env: { API_UPSTREAM: '', DEMO_LATENCY_MS: '0' },
     },
     {
       // The leanest write answers (create 201 { id }, set value 204): every http spec copes with them.

@@ -13,6 +13,8 @@ import { API_ORIGIN_PATTERN, DEFAULT_API_ORIGINS, DEFAULT_SESSION_LIMITS } from 
 const upstream = process.env.API_UPSTREAM?.replace(/\/+$/, '');
 /** API_TIMEOUT_MS: how long a request may go unanswered (default 15 s); tests shorten it. */
 const requestTimeoutMs = process.env.API_TIMEOUT_MS ? Number(process.env.API_TIMEOUT_MS) : undefined;
+/** DEMO_LATENCY_MS: how late the demo's fake answers (its default 150 ms shows loading states); tests use 0. */
+const demoLatencyMs = [Number(process.env.DEMO_LATENCY_MS || 'NaN')].find((ms) => Number.isInteger(ms) && ms >= 0 && ms <= 10_000);
 /**
  * IDLE_TIMEOUT_MINUTES, ABSOLUTE_TIMEOUT_HOURS, TOKEN_STORAGE (session | memory): the session's
  * limits in app-config.js; written out with their defaults so a deployment sees what to edit.
@@ -68,7 +70,7 @@ const extraApiOrigins = (process.env.API_ORIGINS ?? '').split(/[\s,]+/).filter((
 
 /** The runtime config script (`/app-config.js`), read by src/config/runtime-config.ts. */
 function configScript(demo: boolean, apiOrigins: readonly string[] = DEFAULT_API_ORIGINS): string {
-  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api', requestTimeoutMs, apiOrigins, ...sessionLimits })};\n`;
+  return `window.__DASHBOARD_CONFIG__ = ${JSON.stringify({ demo, apiBaseUrl: '/api', requestTimeoutMs, apiOrigins, ...sessionLimits, ...(demo ? { demoLatencyMs } : {}) })};\n`;
 }
 
 /**

@@ -32,7 +32,7 @@ async function start(root: Root): Promise<void> {
       import('@/lib/demo-api-status'),
       import('@/app/demo-api-lost-notice'),
     ]);
-    await startDemoWorker();
+    await startDemoWorker(config.demoLatencyMs === undefined ? {} : { latencyMs: config.demoLatencyMs });
     // Each request waits until the fake serves the page again (it can stop while the tab stays).
     apiClient.setFetch(fetchWhenServing(ensureDemoWorkerServing));
     demoNotice = <DemoApiLostNotice />;

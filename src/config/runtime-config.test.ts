@@ -25,3 +25,11 @@ describe('readRuntimeConfig: the session’s limits', () => {
     expect(readRuntimeConfig({ tokenStorage: 'memory', idleTimeoutMinutes: 0 })).toMatchObject({ tokenStorage: 'memory', idleTimeoutMinutes: 15 });
   });
 });
+
+describe('readRuntimeConfig: the demo’s delay', () => {
+  it('is unset by default, taken within bounds, dropped with the rest when out of them', () => {
+    expect(readRuntimeConfig({}).demoLatencyMs).toBeUndefined();
+    expect(readRuntimeConfig({ demo: true, demoLatencyMs: 0 }).demoLatencyMs).toBe(0);
+    expect(readRuntimeConfig({ demo: true, demoLatencyMs: -1 }).demoLatencyMs).toBeUndefined();
+  });
+});

@@ -30,6 +30,8 @@ const runtimeConfigSchema = z.object({
   absoluteTimeoutHours: z._default(z.int().check(z.gte(1), z.lte(168)), DEFAULT_SESSION_LIMITS.absoluteTimeoutHours),
   /** Where tokens are kept: this tab's sessionStorage (a reload keeps the session) or page memory only. */
   tokenStorage: z._default(z.enum(['session', 'memory']), DEFAULT_SESSION_LIMITS.tokenStorage),
+  /** The demo only: how late its fake answers (unset: the demo's own delay, which shows loading states). */
+  demoLatencyMs: z.optional(z.int().check(z.gte(0), z.lte(10_000))),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
