@@ -14,6 +14,7 @@ export interface Recorder {
   console: string[];
   /** API requests (under /api/) with `mode=Full`. */
   fullRequests(): RecordedRequest[];
+  /** Forgets the console and every request reported so far, including those whose record has yet to land. */
   clear(): void;
 }
 
@@ -27,8 +28,17 @@ export const test = base.extend<{ recorder: Recorder }>({
     const requests: RecordedRequest[] = [];
     const consoleMessages: string[] = [];
     const pending: Promise<unknown>[] = [];
+    // A record lands once its headers are known (a protocol round trip later, or as late as the
+    // answer for one the service worker serves): one made before clear() may land after it. Each
+    // record belongs to the clear() period Playwright reported its request in, and is dropped if that has ended.
+    let period = 0;
     page.on('request', (request) => {
-      pending.push(record(request).then((r) => requests.push(r)));
+      const madeIn = period;
+      pending.push(
+        record(request).then((r) => {
+          if (madeIn === period) requests.push(r);
+        }),
+      );
     });
     page.on('console', (message) => consoleMessages.push(message.text()));
     page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${error.message}`));
@@ -37,6 +47,7 @@ export const test = base.extend<{ recorder: Recorder }>({
       console: consoleMessages,
       fullRequests: () => requests.filter((r) => r.url.includes('/api/') && new URL(r.url).searchParams.get('mode') === 'Full'),
       clear: () => {
+        period += 1;
         requests.length = 0;
         consoleMessages.length = 0;
       },
