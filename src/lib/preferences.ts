@@ -1,6 +1,6 @@
 /**
- * User preferences that hold nothing secret (auto-hide delay, clipboard clearing delay). Kept in
- * this tab's memory and sessionStorage, parsed on read.
+ * User preferences that hold nothing secret (auto-hide delay, clipboard clearing delay, single-key
+ * shortcuts). Kept in this tab's memory and sessionStorage, parsed on read.
  */
 import { useSyncExternalStore } from 'react';
 import * as z from 'zod/mini';
@@ -14,6 +14,8 @@ export const CLIPBOARD_CLEAR_CHOICES = [15, 30, 60, 120] as const;
 const preferencesSchema = z.object({
   autoHideSeconds: z._default(z.int().check(z.gte(5), z.lte(3600)), 60),
   clipboardClearSeconds: z._default(z.int().check(z.gte(5), z.lte(600)), 30),
+  /** Shortcuts of one key (`/`, `?`, `n`, `g a`…): can be turned off (WCAG 2.1.4). */
+  singleKeyShortcuts: z._default(z.boolean(), true),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 

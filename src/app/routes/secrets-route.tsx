@@ -1,5 +1,5 @@
 import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -11,15 +11,22 @@ import { EnvironmentTabs } from '@/features/environments/components/environment-
 import { environmentQueries } from '@/features/environments/queries';
 import { NewSecretButton } from '@/features/secrets/components/new-secret-button';
 import { SecretsView } from '@/features/secrets/components/secrets-view';
+import type { TableHighlight } from '@/features/secrets/components/secrets-table';
 import { SetValueHost } from '@/features/secrets/components/set-value-host';
 import { TransferActions } from '@/features/transfer/transfer-actions';
 import { environmentName } from '@/lib/environment-name';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { lastEnvironment } from '../last-environment';
+import type { PaletteLocationState } from '../palette-root';
 import { appPath, envPath, secretPath, withSearch } from '../paths';
 
 // Import, Export and "Use it locally" with what they read and write: loaded when first used.
 const TransferHost = lazy(() => import('./transfer-host'));
+
+function chosenKey(state: unknown): TableHighlight | null {
+  const key = (state as Partial<PaletteLocationState> | null)?.highlightKey;
+  return typeof key === 'string' ? { key, focus: true } : null;
+}
 
 /** `/apps/:appId/:envSlug`: an environment's secrets, with a tab per environment. */
 export function Component() {
@@ -48,9 +55,17 @@ export function Component() {
     if (shownSlug) lastEnvironment.remember(appId, shownSlug);
   }, [appId, shownSlug]);
   if (editing && editing.envId !== envId) setEditing(null);
-  // The secret created last from this page: the list scrolls to it and highlights it.
-  const [created, setCreated] = useState<string | null>(null);
-  const onCreated = useCallback((secret: { name: string }) => setCreated(secret.name), []);
+  // The key to show: the one created last from this page, or the one chosen in the palette (which
+  // navigates here with it in the location's state; its Reveal button takes focus).
+  const location = useLocation();
+  const [highlight, setHighlight] = useState<TableHighlight | null>(() => chosenKey(location.state));
+  const [seenLocation, setSeenLocation] = useState(location.key);
+  if (seenLocation !== location.key) {
+    setSeenLocation(location.key);
+    const chosen = chosenKey(location.state);
+    if (chosen) setHighlight(chosen);
+  }
+  const onCreated = useCallback((secret: { name: string }) => setHighlight({ key: secret.name, focus: false }), []);
   return (
     <PageContainer>
       <PageHeading detail={envName ? ` · ${envName}` : null}>{app.data?.name ?? appId}</PageHeading>
@@ -69,7 +84,7 @@ export function Component() {
                 onSearchChange={onSearchChange}
                 secretHref={secretHref}
                 onEdit={onEdit}
-                highlightKey={created}
+                highlight={highlight}
                 actions={
                   <>
                     <TransferActions

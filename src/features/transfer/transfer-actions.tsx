@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import type { Environment } from '@/api/contract';
 import { useCanWrite } from '@/api/use-can-write';
+import { usePageCommand } from '@/lib/page-commands';
 
 export type TransferAction = 'import' | 'export' | 'local';
 
@@ -39,6 +40,9 @@ export function TransferActions({ environments, envId, renderHost }: TransferAct
   const actions: TransferAction[] = shown ? ['import', 'export', 'local'] : ['import'];
   const narrowMenu = actions.length > 1;
   const enabled = (action: TransferAction) => action !== 'import' || (canWrite && environments.length > 0);
+  usePageCommand('import', enabled('import'), () => setOpen('import'));
+  usePageCommand('export', shown, () => setOpen('export'));
+  usePageCommand('use-locally', shown, () => setOpen('local'));
 
   return (
     <>

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import { AddIcon } from '@/components/icons';
 import { useToasts } from '@/components/toast-queue';
 import { useCanWrite } from '@/api/use-can-write';
+import { usePageCommand } from '@/lib/page-commands';
 import type { NewSecret } from '../api';
 import type { CreateSecretDialogProps } from './create-secret-dialog';
 
@@ -21,6 +22,8 @@ export function NewSecretButton({
   const [open, setOpen] = useState(false);
   const canWrite = useCanWrite();
   const toasts = useToasts();
+  const enabled = environments.length > 0 && canWrite;
+  usePageCommand('new-secret', enabled, () => setOpen(true));
   const announce = (secret: NewSecret, message: string) => {
     onCreated?.(secret);
     toasts.show({
@@ -36,7 +39,7 @@ export function NewSecretButton({
   };
   return (
     <>
-      <Button variant="contained" startIcon={<AddIcon />} onClick={() => setOpen(true)} disabled={environments.length === 0 || !canWrite} sx={{ minHeight: 40 }}>
+      <Button variant="contained" startIcon={<AddIcon />} onClick={() => setOpen(true)} disabled={!enabled} sx={{ minHeight: 40 }}>
         New secret
       </Button>
       {open ? (

@@ -56,14 +56,24 @@ function documentTop(element: HTMLElement | null): number {
   return Math.max(0, Math.round(element.getBoundingClientRect().top + window.scrollY));
 }
 
+/** A request to show a key: see `highlight` below. */
+export interface TableHighlight {
+  key: string;
+  focus: boolean;
+}
+
 export interface SecretsTableProps extends Omit<SecretRowActions, 'onOpen' | 'onExpand'> {
   appId: string;
   envId: string;
   secrets: readonly RenderedSecret[];
   revealOf: (key: string) => RowReveal | null;
   caption: string;
-  /** A key just created: scrolled into view once it is in the list, and briefly highlighted. */
-  highlightKey?: string | null | undefined;
+  /**
+   * A key to show (one just created, or chosen in the palette): scrolled into view once it is in
+   * the list and briefly highlighted; with `focus`, its Reveal button (else its link) takes focus.
+   * A new object asks again for the same key.
+   */
+  highlight?: TableHighlight | null | undefined;
 }
 
 interface VirtualRowProps extends SecretRowActions {
@@ -104,7 +114,7 @@ const NONE: ReadonlySet<string> = new Set();
  * the page scroll is the list's scroll. Rows have a fixed height; a revealed value shows on its
  * row's one line, and only its explicit Expand makes that row taller (measured).
  */
-export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggle, onCopy, onEdit, secretHref, highlightKey }: SecretsTableProps) {
+export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggle, onCopy, onEdit, secretHref, highlight }: SecretsTableProps) {
   const navigate = useNavigate();
   const onOpen = useCallback((href: string) => void navigate(href), [navigate]);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -183,19 +193,33 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
     virtualizer.measure();
   }, [virtualizer, rowHeight]);
 
-  // A new key: scrolled to once, when the refreshed list first holds it.
-  const scrolledTo = useRef<string | null>(null);
+  // Scrolled to once per request, when the (refreshed) list first holds the key.
+  const scrolledTo = useRef<TableHighlight | null>(null);
   useLayoutEffect(() => {
-    if (!highlightKey || scrolledTo.current === highlightKey) return;
-    const index = secrets.findIndex((secret) => secret.key === highlightKey);
+    if (!highlight || scrolledTo.current === highlight) return;
+    const index = secrets.findIndex((secret) => secret.key === highlight.key);
     if (index < 0) return;
-    // After the frame: the closing dialog gives focus back to its button first, which scrolls.
+    let focusFrame = 0;
+    // After the frame: a closing dialog gives focus back to its button first, which scrolls.
     const frame = requestAnimationFrame(() => {
-      scrolledTo.current = highlightKey;
+      scrolledTo.current = highlight;
       virtualizer.scrollToIndex(index, { align: 'center' });
+      if (!highlight.focus) return;
+      // Once the row is rendered (a frame or a few after the scroll).
+      let tries = 0;
+      const focusRow = () => {
+        const row = bodyRef.current?.querySelector(`[data-index="${index}"]`);
+        const target = row?.querySelector<HTMLElement>('button[aria-pressed]:not(:disabled)') ?? row?.querySelector<HTMLElement>('a');
+        if (target) target.focus();
+        else if (++tries < 30) focusFrame = requestAnimationFrame(focusRow);
+      };
+      focusFrame = requestAnimationFrame(focusRow);
     });
-    return () => cancelAnimationFrame(frame);
-  }, [highlightKey, secrets, virtualizer]);
+    return () => {
+      cancelAnimationFrame(frame);
+      cancelAnimationFrame(focusFrame);
+    };
+  }, [highlight, secrets, virtualizer]);
 
   const measure = virtualizer.measureElement;
   return (
@@ -228,7 +252,7 @@ export function SecretsTable({ appId, envId, secrets, revealOf, caption, onToggl
               envId={envId}
               reveal={reveal}
               expanded={open.has(secret.key)}
-              highlighted={secret.key === highlightKey}
+              highlighted={secret.key === highlight?.key}
               onExpand={onExpand}
               onToggle={onToggle}
               onCopy={onCopy}

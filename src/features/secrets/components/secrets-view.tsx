@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -16,13 +16,14 @@ import { usePresentationMode } from '@/lib/presentation-mode';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { useToasts } from '@/components/toast-queue';
 import { environmentName } from '@/lib/environment-name';
+import { usePageCommand } from '@/lib/page-commands';
 import { usePreferences } from '@/lib/preferences';
 import { listQuery } from '../list-query';
 import { changedKeys, takeOwnWrites } from '../own-writes';
 import { revealedQuery } from '../revealed-query';
 import { useCopySecret } from '../use-copy-secret';
 import { useRevealedValues } from '../use-revealed-values';
-import { SecretsTable } from './secrets-table';
+import { SecretsTable, type TableHighlight } from './secrets-table';
 
 export const REFRESH_INTERVAL_MS = 30_000;
 
@@ -35,22 +36,8 @@ export interface SecretsViewProps {
   onEdit?: ((secret: RenderedSecret) => void) | undefined;
   /** Extra toolbar actions (e.g. "New secret"). */
   actions?: ReactNode;
-  /** A key just created here: scrolled to and briefly highlighted. */
-  highlightKey?: string | null | undefined;
-}
-
-function useSlashFocuses(ref: RefObject<HTMLInputElement | null>) {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      event.preventDefault();
-      ref.current?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [ref]);
+  /** A key to scroll to and briefly highlight (just created, or chosen in the palette). */
+  highlight?: TableHighlight | null | undefined;
 }
 
 /**
@@ -92,13 +79,13 @@ function RevealAllStatus({ appId, envId, onRetry }: { appId: string; envId: stri
   return null;
 }
 
-export function SecretsView({ appId, environment, search, onSearchChange, secretHref, onEdit: onEditProp, actions, highlightKey }: SecretsViewProps) {
+export function SecretsView({ appId, environment, search, onSearchChange, secretHref, onEdit: onEditProp, actions, highlight }: SecretsViewProps) {
   // Without a Write token the rows' Edit stays visible but disabled (ReadOnlyNotice says why).
   const canWrite = useCanWrite();
   const presenting = usePresentationMode();
   const onEdit = canWrite ? onEditProp : undefined;
   const envId = environment.id;
-  const { autoHideSeconds } = usePreferences();
+  const { autoHideSeconds, singleKeyShortcuts } = usePreferences();
   const list = useQuery({
     ...listQuery({ appId, envId }),
     refetchInterval: REFRESH_INTERVAL_MS,
@@ -109,7 +96,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
   const reveal = useRevealedValues({ appId, envIds: [envId], autoHideMs: autoHideSeconds * 1000 });
   const copy = useCopySecret({ appId, envId });
   const searchRef = useRef<HTMLInputElement>(null);
-  useSlashFocuses(searchRef);
+  usePageCommand('focus-search', true, () => searchRef.current?.focus());
 
   const deferredSearch = useDeferredValue(search);
   const all = list.data?.secrets;
@@ -127,6 +114,9 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
   const envName = environmentName(environment);
   // A token that may not read here (a Write token) is offered nothing to reveal.
   const cannotRead = isApiError(list.error) && list.error.status === 403;
+  const canRevealAll = !cannotRead && !allRevealed && !presenting && (list.data?.secrets.length ?? 0) > 0;
+  usePageCommand('reveal-all', canRevealAll, revealAll);
+  usePageCommand('hide-all', allRevealed, () => hideEnvironment(envId));
   useChangedNotice(appId, envId, envName, list.data);
   useCopyNotes(copy);
 
@@ -140,8 +130,8 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
             label="Search keys"
             value={search}
             onChange={onSearchChange}
-            keyShortcuts="/"
-            helperText="Press / to search"
+            keyShortcuts={singleKeyShortcuts ? '/' : undefined}
+            helperText={singleKeyShortcuts ? 'Press / to search' : undefined}
             keyboardOnly
             sx={{ flex: 1, maxWidth: { sm: 420 } }}
           />
@@ -213,7 +203,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
                 onCopy={copy.copy}
                 onEdit={onEdit}
                 secretHref={secretHref}
-                highlightKey={highlightKey}
+                highlight={highlight}
               />
             )}
           </>

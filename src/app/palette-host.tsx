@@ -1,0 +1,74 @@
+import { lazy, Suspense, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import { SearchIcon } from '@/components/icons';
+import { useShortcuts, type ShortcutAction } from '@/features/palette/shortcuts';
+import { pageCommands } from '@/lib/page-commands';
+import { usePreferences } from '@/lib/preferences';
+import { appPath } from './paths';
+import type { PaletteOpen } from './palette-root';
+
+// The palette, the shortcuts sheet and what they read: loaded on first use (never on the first page).
+const PaletteRoot = lazy(() => import('./palette-root'));
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/**
+ * The app bar's "Search everything" button and the keyboard shortcuts of every signed-in page:
+ * ⌘K / Ctrl+K opens the palette; `?`, `/`, `g a`, `g o` and `n` unless turned off in Settings.
+ */
+export function PaletteHost({ onSignOut }: { onSignOut: () => void }) {
+  const [open, setOpen] = useState<PaletteOpen>(null);
+  const { singleKeyShortcuts } = usePreferences();
+  const navigate = useNavigate();
+  const { appId } = useParams();
+  useShortcuts(singleKeyShortcuts, (action: ShortcutAction) => {
+    switch (action) {
+      case 'palette':
+        setOpen((now) => (now === 'palette' ? null : 'palette'));
+        return true;
+      case 'sheet':
+        setOpen('sheet');
+        return true;
+      case 'search':
+        if (!pageCommands.run('focus-search')) setOpen('palette');
+        return true;
+      case 'apps':
+        void navigate('/apps');
+        return true;
+      case 'overview':
+        if (appId === undefined) return false;
+        void navigate(appPath(appId));
+        return true;
+      case 'new-secret':
+        return pageCommands.run('new-secret');
+    }
+  });
+  const shortcut = isMac ? '⌘K' : 'Ctrl+K';
+  return (
+    <>
+      <Button
+        color="inherit"
+        aria-label="Search everything"
+        aria-keyshortcuts="Control+K Meta+K"
+        title={`Search everything (${shortcut})`}
+        onClick={() => setOpen('palette')}
+        startIcon={<SearchIcon />}
+        sx={{ whiteSpace: 'nowrap', minWidth: 0, '& .MuiButton-startIcon': { mr: { xs: 0, md: 1 } } }}
+      >
+        <Box component="span" sx={{ display: { xs: 'none', md: 'inline' } }}>
+          Search everything
+        </Box>
+        <Box component="kbd" aria-hidden sx={{ display: { xs: 'none', lg: 'inline' }, ml: 1, px: 0.5, border: 1, borderRadius: 0.5, fontFamily: 'inherit', fontSize: '0.75rem', opacity: 0.8 }}>
+          {shortcut}
+        </Box>
+      </Button>
+      {open ? (
+        <Suspense fallback={null}>
+          <PaletteRoot open={open} onOpen={setOpen} onSignOut={onSignOut} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * The palette's data and what its choices do, loaded with it on first use. Everything it lists comes
+ * from what the pages have already read (the query cache): opening it sends no request.
+ */
+import { useMemo, useSyncExternalStore } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useColorScheme } from '@mui/material/styles';
+import { useCanWrite } from '@/api/use-can-write';
+import { appQueries } from '@/features/apps/queries';
+import { environmentQueries } from '@/features/environments/queries';
+import { CommandPalette } from '@/features/palette/command-palette';
+import { actionItems, appItem, environmentItem, keyItems, type PaletteItem, type PalettePage } from '@/features/palette/palette-model';
+import { paletteMemory } from '@/features/palette/recents';
+import { ShortcutsSheet } from '@/features/palette/shortcuts-sheet';
+import { listQuery } from '@/features/secrets/list-query';
+import { environmentName } from '@/lib/environment-name';
+import { pageCommands, type PageCommandId } from '@/lib/page-commands';
+import { usePreferences } from '@/lib/preferences';
+import { presentationMode, usePresentationMode } from '@/lib/presentation-mode';
+import { appPath, envPath, secretPath, withSearch } from './paths';
+
+export type PaletteOpen = 'palette' | 'sheet' | null;
+
+/** What a secrets page reads from its location's state: the key chosen in the palette. */
+export interface PaletteLocationState {
+  highlightKey: string;
+}
+
+const useOffered = () => useSyncExternalStore(pageCommands.subscribe, pageCommands.available);
+const useRecent = () => useSyncExternalStore(paletteMemory.subscribe, paletteMemory.recent);
+
+function pageOf(pathname: string, params: { appId?: string; envSlug?: string; secretId?: string }): PalettePage {
+  if (params.appId === undefined) return pathname === '/apps' ? 'apps' : 'other';
+  if (params.secretId !== undefined) return 'secret';
+  return params.envSlug === undefined ? 'overview' : 'environment';
+}
+
+/** Every item the palette can find here, and the list shown while nothing is typed. */
+function usePaletteItems() {
+  const params = useParams();
+  const { appId, envSlug } = params;
+  const { pathname } = useLocation();
+  const page = pageOf(pathname, params);
+  // Cache reads only (`enabled: false`): no request, whatever is or is not there.
+  const apps = useQuery({ ...appQueries.list(), enabled: false });
+  const app = useQuery({ ...appQueries.lookup(appId ?? '', 'Identifier'), enabled: false });
+  const environments = useQuery({ ...environmentQueries.list(), enabled: false });
+  const env = envSlug === undefined ? undefined : environments.data?.find((e) => e.slug === envSlug);
+  const list = useQuery({ ...listQuery({ appId: appId ?? '', envId: env?.id ?? '' }), enabled: false });
+  const canWrite = useCanWrite();
+  const presenting = usePresentationMode();
+  const offered = useOffered();
+  const recent = useRecent();
+  const { mode, systemMode } = useColorScheme();
+  const nextTheme = (mode === 'system' || !mode ? systemMode : mode) === 'dark' ? 'light' : 'dark';
+  const appName = app.data?.name ?? appId ?? '';
+
+  const appList = useMemo(() => (apps.data ?? paletteMemory.openedApps()).map(appItem), [apps.data]);
+  const envList = useMemo(
+    () => (appId === undefined ? [] : (environments.data ?? []).map((e) => environmentItem(appId, appName, { slug: e.slug, name: environmentName(e) }))),
+    [appId, appName, environments.data],
+  );
+  const envName = env ? environmentName(env) : '';
+  const keys = useMemo(
+    () => (appId === undefined || envSlug === undefined || !list.data ? [] : keyItems({ appId, appName, envSlug, envName }, list.data.secrets)),
+    [appId, appName, envSlug, envName, list.data],
+  );
+  const actions = useMemo(() => actionItems({ page, appId, canWrite, presenting, offered, nextTheme }), [page, appId, canWrite, presenting, offered, nextTheme]);
+  const items = useMemo(() => [...actions, ...envList, ...appList, ...keys], [actions, envList, appList, keys]);
+  const emptyItems = useMemo(() => {
+    const applies = new Map(actions.map((action) => [action.id, action]));
+    // A recent action is offered again only where it applies, with its current wording.
+    const recents = recent.flatMap((item) => (item.kind !== 'action' ? [item] : applies.has(item.id) ? [applies.get(item.id)!] : []));
+    const seen = new Set(recents.map((item) => item.id));
+    return [...recents, ...[...actions, ...envList, ...appList].filter((item) => !seen.has(item.id))];
+  }, [recent, actions, envList, appList]);
+  const note = env && list.isPending ? `the keys of ${envName} are not loaded yet` : null;
+  return { items, emptyItems, note };
+}
+
+/** Runs a choice (a chosen key's row takes focus once shown, after the palette gave it back). */
+function useChoose(onOpen: (open: PaletteOpen) => void, onSignOut: () => void) {
+  const navigate = useNavigate();
+  const { appId } = useParams();
+  const { search } = useLocation();
+  const { mode, systemMode, setMode } = useColorScheme();
+  const pageSearch = new URLSearchParams(search).get('q') ?? '';
+  return (item: PaletteItem, { openPage }: { openPage: boolean }): void => {
+    paletteMemory.remember(item);
+    switch (item.kind) {
+      case 'app':
+        void navigate(appPath(item.appId));
+        return;
+      case 'environment':
+        // The page's key search goes along, as with the environment tabs.
+        void navigate(withSearch(envPath(item.appId, item.envSlug), item.appId === appId ? pageSearch : ''));
+        return;
+      case 'key':
+        if (openPage) {
+          void navigate(secretPath(item.appId, item.secretId));
+          return;
+        }
+        // Without the page's search, so that the row is in the list.
+        void navigate(envPath(item.appId, item.envSlug), { state: { highlightKey: item.label } satisfies PaletteLocationState });
+        return;
+    }
+    const run = (id: PageCommandId) => setTimeout(() => pageCommands.run(id), 0);
+    switch (item.action) {
+      case 'apps':
+        void navigate('/apps');
+        break;
+      case 'overview':
+        if (appId !== undefined) void navigate(appPath(appId));
+        break;
+      case 'presentation':
+        presentationMode.set(!presentationMode.get());
+        break;
+      case 'theme':
+        setMode((mode === 'system' || !mode ? systemMode : mode) === 'dark' ? 'light' : 'dark');
+        break;
+      case 'shortcuts':
+        onOpen('sheet');
+        return;
+      case 'sign-out':
+        onSignOut();
+        break;
+      default:
+        // The page's own actions run once the palette has closed, so that their dialog takes focus.
+        run(item.action);
+    }
+  };
+}
+
+export default function PaletteRoot({ open, onOpen, onSignOut }: { open: Exclude<PaletteOpen, null>; onOpen: (open: PaletteOpen) => void; onSignOut: () => void }) {
+  const { items, emptyItems, note } = usePaletteItems();
+  const choose = useChoose(onOpen, onSignOut);
+  const { singleKeyShortcuts } = usePreferences();
+  if (open === 'sheet') return <ShortcutsSheet open onClose={() => onOpen(null)} singleKeys={singleKeyShortcuts} />;
+  return (
+    <CommandPalette
+      open
+      onClose={() => onOpen(null)}
+      items={items}
+      emptyItems={emptyItems}
+      note={note}
+      onChoose={(item, options) => {
+        choose(item, options);
+        if (item.kind !== 'action' || item.action !== 'shortcuts') onOpen(null);
+      }}
+    />
+  );
+}

@@ -1,0 +1,151 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import Box from '@mui/material/Box';
+import Dialog from '@mui/material/Dialog';
+import InputBase from '@mui/material/InputBase';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { SearchIcon } from '@/components/icons';
+import type { PaletteItem } from './palette-model';
+import { createPaletteSearch, MAX_RESULTS } from './palette-search';
+
+export interface CommandPaletteProps {
+  open: boolean;
+  onClose: () => void;
+  /** Everything that can be found. */
+  items: readonly PaletteItem[];
+  /** Listed while nothing is typed: recent choices first. */
+  emptyItems: readonly PaletteItem[];
+  /** Said under the box, e.g. that the environment's keys are still loading. */
+  note?: string | null | undefined;
+  /** `openPage`: Shift+Enter (or Shift+click) on a key opens its page. */
+  onChoose: (item: PaletteItem, options: { openPage: boolean }) => void;
+}
+
+const KIND_LABEL: Readonly<Record<PaletteItem['kind'], string>> = { app: 'App', environment: 'Environment', key: 'Key', action: 'Action' };
+
+/**
+ * The ⌘K palette: a combobox and its listbox (the pattern screen readers expect). Focus stays in
+ * the box; arrows move the active option, Enter chooses it, Escape closes and focus goes back.
+ */
+export function CommandPalette({ open, onClose, items, emptyItems, note, onChoose }: CommandPaletteProps) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const search = useMemo(() => createPaletteSearch(), []);
+  const trimmed = query.trim();
+  const results = useMemo(() => (trimmed ? search(items, trimmed) : emptyItems.slice(0, MAX_RESULTS)), [search, items, emptyItems, trimmed]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const activeIndex = Math.min(active, Math.max(results.length - 1, 0));
+  const optionId = (index: number) => `${id}-option-${index}`;
+
+  useEffect(() => {
+    listRef.current?.querySelector(`[data-index="${activeIndex}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeIndex, results]);
+
+  const choose = (index: number, openPage: boolean) => {
+    const item = results[index];
+    if (item) onChoose(item, { openPage });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const last = results.length - 1;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (last < 0) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((activeIndex + step + results.length) % results.length);
+    } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      choose(activeIndex, event.shiftKey);
+    }
+  };
+
+  const status = trimmed
+    ? results.length === 0
+      ? `No results for “${trimmed}”`
+      : `${results.length === MAX_RESULTS ? `The best ${MAX_RESULTS}` : results.length} result${results.length === 1 ? '' : 's'}`
+    : 'Recent choices first';
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby={`${id}-label`}
+      sx={{ '& .MuiDialog-container': { alignItems: 'flex-start' }, '& .MuiDialog-paper': { mt: { xs: 2, sm: '10vh' } } }}
+    >
+      <Box sx={{ px: 2, pt: 1.5, pb: 1, borderBottom: 1, borderColor: 'divider' }}>
+        <Typography component="label" htmlFor={`${id}-input`} id={`${id}-label`} variant="subtitle2" color="text.secondary">
+          Search everything
+        </Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <SearchIcon fontSize="small" aria-hidden />
+          <InputBase
+            autoFocus
+            fullWidth
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setActive(0);
+            }}
+            onKeyDown={onKeyDown}
+            placeholder="Apps, environments, keys, actions"
+            inputProps={{
+              id: `${id}-input`,
+              role: 'combobox',
+              'aria-expanded': true,
+              'aria-controls': `${id}-listbox`,
+              'aria-autocomplete': 'list',
+              'aria-activedescendant': results.length > 0 ? optionId(activeIndex) : undefined,
+              'aria-describedby': `${id}-status`,
+              spellCheck: false,
+              autoComplete: 'off',
+            }}
+            sx={{ fontSize: '1.125rem' }}
+          />
+        </Box>
+      </Box>
+      <Typography id={`${id}-status`} role="status" variant="body2" color="text.secondary" sx={{ px: 2, pt: 1 }}>
+        {status}
+        {note ? ` · ${note}` : ''}
+      </Typography>
+      <List ref={listRef} id={`${id}-listbox`} role="listbox" aria-label="Results" dense sx={{ maxHeight: '55vh', overflowY: 'auto', px: 1 }}>
+        {results.map((item, index) => (
+          <ListItemButton
+            key={item.id}
+            component="li"
+            role="option"
+            id={optionId(index)}
+            data-index={index}
+            data-kind={item.kind}
+            aria-selected={index === activeIndex}
+            selected={index === activeIndex}
+            tabIndex={-1}
+            disableRipple
+            onMouseMove={() => {
+              if (index !== activeIndex) setActive(index);
+            }}
+            onClick={(event) => choose(index, event.shiftKey)}
+            sx={{ borderRadius: 1 }}
+          >
+            <ListItemText
+              primary={item.label}
+              secondary={item.detail}
+              slotProps={{
+                primary: { noWrap: true, sx: item.kind === 'key' ? { fontFamily: 'monospace' } : undefined },
+                secondary: { noWrap: true },
+              }}
+            />
+            <Typography variant="caption" color="text.secondary" sx={{ ml: 1, flexShrink: 0 }} aria-hidden>
+              {KIND_LABEL[item.kind]}
+            </Typography>
+          </ListItemButton>
+        ))}
+      </List>
+      <Typography variant="caption" color="text.secondary" sx={{ px: 2, pb: 1.5 }}>
+        ↑ ↓ to move · Enter to choose · Shift+Enter opens a key’s page · Esc to close
+      </Typography>
+    </Dialog>
+  );
+}
