@@ -1,6 +1,7 @@
 /**
- * The palette's data and what its choices do, loaded with it on first use. Everything it lists comes
- * from what the pages have already read (the query cache): opening it sends no request.
+ * The palette's data and what its choices do, loaded with it on first use. It lists what the pages
+ * have already read (the query cache) and asks for nothing else but the apps listing (cached a
+ * minute; when refused, the apps opened in this tab stand in for it).
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -42,8 +43,8 @@ function usePaletteItems() {
   const { appId, envSlug } = params;
   const { pathname } = useLocation();
   const page = pageOf(pathname, params);
+  const apps = useQuery(appQueries.list());
   // Cache reads only (`enabled: false`): no request, whatever is or is not there.
-  const apps = useQuery({ ...appQueries.list(), enabled: false });
   const app = useQuery({ ...appQueries.lookup(appId ?? '', 'Identifier'), enabled: false });
   const environments = useQuery({ ...environmentQueries.list(), enabled: false });
   const env = envSlug === undefined ? undefined : environments.data?.find((e) => e.slug === envSlug);
@@ -75,7 +76,7 @@ function usePaletteItems() {
     const seen = new Set(recents.map((item) => item.id));
     return [...recents, ...[...actions, ...envList, ...appList].filter((item) => !seen.has(item.id))];
   }, [recent, actions, envList, appList]);
-  const note = env && list.isPending ? `the keys of ${envName} are not loaded yet` : null;
+  const note = apps.isPending ? 'loading the apps' : env && list.isPending ? `the keys of ${envName} are not loaded yet` : null;
   return { items, emptyItems, note };
 }
 

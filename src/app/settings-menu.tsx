@@ -42,7 +42,7 @@ function Choice({ checked, onChoose, name, children }: { checked: boolean; onCho
 
 /** The settings menu's content, in labelled groups: loaded when the Settings button is first used. */
 export default function SettingsMenu({ id, anchor, onClose }: { id: string; anchor: HTMLElement; onClose: () => void }) {
-  const { autoHideSeconds, clipboardClearSeconds } = usePreferences();
+  const { autoHideSeconds, clipboardClearSeconds, singleKeyShortcuts } = usePreferences();
   const { mode, setMode } = useColorScheme();
   const demo = useSession()?.demo ?? false;
   const queryClient = useQueryClient();
@@ -91,6 +91,20 @@ export default function SettingsMenu({ id, anchor, onClose }: { id: string; anch
           {theme.label}
         </Choice>
       ))}
+      <Divider />
+      <ListSubheader>Keyboard shortcuts</ListSubheader>
+      <MenuItem
+        role="menuitemcheckbox"
+        aria-checked={singleKeyShortcuts}
+        selected={singleKeyShortcuts}
+        onClick={() => {
+          preferencesStore.set({ singleKeyShortcuts: !singleKeyShortcuts });
+          onClose();
+        }}
+      >
+        <ListItemIcon>{singleKeyShortcuts ? <CheckIcon fontSize="small" /> : null}</ListItemIcon>
+        <ListItemText secondary="? / g a g o n">Single-key shortcuts</ListItemText>
+      </MenuItem>
       {demo ? <Divider /> : null}
       {demo ? <ListSubheader>Demo</ListSubheader> : null}
       {demo ? (

@@ -17,11 +17,16 @@ export type PageCommandId =
   | 'focus-search';
 
 const commands = new Map<PageCommandId, () => void>();
+/** The ids registered now: a new set on each change (a snapshot for useSyncExternalStore). */
+let available: ReadonlySet<PageCommandId> = new Set();
 const listeners = createListeners();
+const changed = () => {
+  available = new Set(commands.keys());
+  listeners.emit();
+};
 
 export const pageCommands = {
-  /** The ids registered now. */
-  available: (): ReadonlySet<PageCommandId> => new Set(commands.keys()),
+  available: (): ReadonlySet<PageCommandId> => available,
   /** Runs a registered command; false when the page does not offer it. */
   run(id: PageCommandId): boolean {
     const command = commands.get(id);
@@ -30,11 +35,11 @@ export const pageCommands = {
   },
   register(id: PageCommandId, run: () => void): () => void {
     commands.set(id, run);
-    listeners.emit();
+    changed();
     return () => {
       if (commands.get(id) !== run) return;
       commands.delete(id);
-      listeners.emit();
+      changed();
     };
   },
   subscribe: listeners.subscribe,

@@ -7,4 +7,6 @@ if (typeof window !== 'undefined') {
   configure({ asyncUtilTimeout: 15_000 });
   // jsdom has no layout: the rows' window virtualizer restores the scroll position on mount.
   window.scrollTo = () => {};
+  // Nor scrolling into view (the palette keeps its active option in view).
+  Element.prototype.scrollIntoView = () => {};
 }

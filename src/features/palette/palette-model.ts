@@ -27,7 +27,12 @@ interface ItemBase {
   detail: string;
   /** Other words it is found by (an app's slug, an action's synonyms). */
   keywords?: readonly string[];
+  /** The label as the ranking reads it (searchWords); the label itself when absent. */
+  words?: string;
 }
+
+/** `DATABASE_URL` read as `DATABASE URL`, so that `url` starts a word of it (match-sorter's words end at spaces). */
+export const searchWords = (text: string) => text.replace(/[_.:/]+/g, ' ');
 export type PaletteItem =
   | (ItemBase & { kind: 'app'; appId: string })
   | (ItemBase & { kind: 'environment'; appId: string; envSlug: string })
@@ -92,7 +97,8 @@ export const appItem = (app: { id: string; name: string; slug?: string }): Palet
   id: `app:${app.id}`,
   label: app.name,
   detail: app.name === app.id ? 'App' : `App · ${app.id}`,
-  keywords: app.slug && app.slug !== app.name ? [app.slug] : [],
+  keywords: app.slug && app.slug !== app.name ? [searchWords(app.slug)] : [],
+  words: searchWords(app.name),
   appId: app.id,
 });
 
@@ -109,5 +115,14 @@ export const environmentItem = (appId: string, appName: string, env: { slug: str
 export function keyItems(place: { appId: string; appName: string; envSlug: string; envName: string }, secrets: readonly { key: string; secretId: string }[]): PaletteItem[] {
   const { appId, envSlug } = place;
   const detail = `Key in ${place.appName} / ${place.envName}`;
-  return secrets.map((secret) => ({ kind: 'key', id: `key:${appId}/${envSlug}/${secret.key}`, label: secret.key, detail, appId, envSlug, secretId: secret.secretId }));
+  return secrets.map((secret) => ({
+    kind: 'key',
+    id: `key:${appId}/${envSlug}/${secret.key}`,
+    label: secret.key,
+    words: searchWords(secret.key),
+    detail,
+    appId,
+    envSlug,
+    secretId: secret.secretId,
+  }));
 }

@@ -6,7 +6,7 @@
  * which a longer query can only lose).
  */
 import { matchSorter, type RankedItem } from 'match-sorter';
-import type { PaletteItem } from './palette-model';
+import { searchWords, type PaletteItem } from './palette-model';
 
 export const MAX_RESULTS = 50;
 
@@ -39,7 +39,7 @@ export function bestOf<T>(ranked: readonly T[], limit: number, order: (a: T, b: 
 }
 
 const NONE: string[] = [];
-const KEYS = [(item: PaletteItem) => item.label, (item: PaletteItem) => (item.keywords ? [...item.keywords] : NONE)];
+const KEYS = [(item: PaletteItem) => item.words ?? item.label, (item: PaletteItem) => (item.keywords ? [...item.keywords] : NONE)];
 
 export interface PaletteSearch {
   (items: readonly PaletteItem[], query: string): PaletteItem[];
@@ -48,7 +48,8 @@ export interface PaletteSearch {
 /** A ranking function that remembers its last query's matches, to narrow the next one. */
 export function createPaletteSearch(limit: number = MAX_RESULTS): PaletteSearch {
   let last: { items: readonly PaletteItem[]; query: string; matches: PaletteItem[] } | null = null;
-  return (items, query) => {
+  return (items, typed) => {
+    const query = searchWords(typed);
     const candidates = last && last.items === items && last.query !== '' && query.startsWith(last.query) ? last.matches : items;
     let matches: PaletteItem[] = [];
     const results = matchSorter(candidates, query, {
