@@ -3,8 +3,9 @@
  * secrets page with a click on its first row's Reveal every frame (when its rows answer input, and
  * what it downloaded until then), and the secrets page on its own (first rows painted, then
  * search, reveal, reveal all and scroll); then, in a fourth, typing into the set-value dialog
- * holding 1 MiB (big-value.ts); then the overview's floor and the overview (overview.ts), and a copy between
- * environments (copy.ts). With --only, the loads and interactions of no wanted metric are skipped.
+ * holding 1 MiB (big-value.ts), and in a fifth, typing into the ⌘K palette (palette.ts); then the
+ * overview's floor and the overview (overview.ts), and a copy between environments (copy.ts).
+ * With --only, the loads and interactions of no wanted metric are skipped.
  * Every step has a deadline and a message that says what was expected; a failed step costs only the
  * metrics that depend on it.
  */
@@ -17,6 +18,7 @@ import { measureFilter, measureReveal, measureScroll } from './interactions.ts';
 import { wanted, type MetricKey, type RunResult, type RunSetup } from './metrics.ts';
 import { measureFloorPage } from './floor.ts';
 import { measureOverview, measureOverviewFloor } from './overview.ts';
+import { measurePalette } from './palette.ts';
 import { FIRST_ROW_SELECTOR, requestStartScript } from './page-scripts.ts';
 import { describePage, idle, message, newContext, step, StepError, waitPainted } from './steps.ts';
 
@@ -184,6 +186,7 @@ export async function runOnce(setup: RunSetup, warm: boolean): Promise<RunResult
     [measureInteractive, ['interactiveRowsMs', 'envPageJsGzipKB']],
     [measureApp, ['firstRowsMs', 'domRows', 'heapMB', 'filterMs', 'revealMs', 'revealRequests', 'revealAllMs', 'scrollFrameMs']],
     [measureBigValue, ['bigValueInputMs']],
+    [measurePalette, ['paletteKeystrokeMs']],
     [measureOverviewFloor, ['overviewFloorMs']],
     [measureOverview, ['overviewInteractiveMs', 'overviewScrollFrameMs', 'compareMs']],
     [measureCopy, ['copyKeysPerSecond', 'copyKeysPerSecondSequential']],

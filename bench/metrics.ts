@@ -15,6 +15,7 @@ export const METRIC_KEYS = [
   'domRows',
   'heapMB',
   'bigValueInputMs',
+  'paletteKeystrokeMs',
   'overviewInteractiveMs',
   'overviewFloorMs',
   'overviewScrollFrameMs',
