@@ -68,7 +68,7 @@ test('find a key in another environment of another app and reveal it, by keyboar
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Apps', level: 1 })).toBeVisible();
   await page.keyboard.press('Control+k');
-  await expect(page.getByRole('status').filter({ hasText: 'Recent choices first' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Type to find apps, environments, keys and actions' })).toBeVisible();
   // No recent choice: the actions come first, and no key or environment is listed here.
   await expect(options.first()).toHaveAttribute('data-kind', 'action');
   await expect(options.filter({ hasText: /CANARY_TOKEN|Production/ })).toHaveCount(0);

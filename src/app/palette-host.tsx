@@ -60,9 +60,6 @@ export function PaletteHost({ onSignOut }: { onSignOut: () => void }) {
         <Box component="span" sx={{ display: { xs: 'none', md: 'inline' } }}>
           Search everything
         </Box>
-        <Box component="kbd" aria-hidden sx={{ display: { xs: 'none', lg: 'inline' }, ml: 1, px: 0.5, border: 1, borderRadius: 0.5, fontFamily: 'inherit', fontSize: '0.75rem', opacity: 0.8 }}>
-          {shortcut}
-        </Box>
       </Button>
       {open ? (
         <Suspense fallback={null}>

@@ -74,7 +74,7 @@ function usePaletteItems() {
     // A recent action is offered again only where it applies, with its current wording.
     const recents = recent.flatMap((item) => (item.kind !== 'action' ? [item] : applies.has(item.id) ? [applies.get(item.id)!] : []));
     const seen = new Set(recents.map((item) => item.id));
-    return [...recents, ...[...actions, ...envList, ...appList].filter((item) => !seen.has(item.id))];
+    return { list: [...recents, ...[...actions, ...envList, ...appList].filter((item) => !seen.has(item.id))], recentCount: recents.length };
   }, [recent, actions, envList, appList]);
   const note = apps.isPending ? 'loading the apps' : env && list.isPending ? `the keys of ${envName} are not loaded yet` : null;
   return { items, emptyItems, note };
@@ -143,7 +143,8 @@ export default function PaletteRoot({ open, onOpen, onSignOut }: { open: Exclude
       open
       onClose={() => onOpen(null)}
       items={items}
-      emptyItems={emptyItems}
+      emptyItems={emptyItems.list}
+      recentCount={emptyItems.recentCount}
       note={note}
       onChoose={(item, options) => {
         choose(item, options);

@@ -13,6 +13,7 @@ export type PageCommandId =
   | 'use-locally'
   | 'reveal-all'
   | 'hide-all'
+  | 'compare'
   | 'settings'
   | 'focus-search';
 

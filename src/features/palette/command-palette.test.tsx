@@ -14,7 +14,7 @@ const items = [...actions, appItem({ id: 'app_2', name: 'billing', slug: 'billin
 function setup() {
   const onChoose = vi.fn();
   const onClose = vi.fn();
-  render(<CommandPalette open onClose={onClose} items={items} emptyItems={[keys[1]!, ...actions]} onChoose={onChoose} />);
+  render(<CommandPalette open onClose={onClose} items={items} emptyItems={[keys[1]!, ...actions]} recentCount={1} onChoose={onChoose} />);
   return { user: userEvent.setup(), onChoose, onClose, box: screen.getByRole('combobox', { name: 'Search everything' }) };
 }
 

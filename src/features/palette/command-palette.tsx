@@ -17,6 +17,8 @@ export interface CommandPaletteProps {
   items: readonly PaletteItem[];
   /** Listed while nothing is typed: recent choices first. */
   emptyItems: readonly PaletteItem[];
+  /** How many of emptyItems are recent choices. */
+  recentCount: number;
   /** Said under the box, e.g. that the environment's keys are still loading. */
   note?: string | null | undefined;
   /** `openPage`: Shift+Enter (or Shift+click) on a key opens its page. */
@@ -29,7 +31,7 @@ const KIND_LABEL: Readonly<Record<PaletteItem['kind'], string>> = { app: 'App', 
  * The ⌘K palette: a combobox and its listbox (the pattern screen readers expect). Focus stays in
  * the box; arrows move the active option, Enter chooses it, Escape closes and focus goes back.
  */
-export function CommandPalette({ open, onClose, items, emptyItems, note, onChoose }: CommandPaletteProps) {
+export function CommandPalette({ open, onClose, items, emptyItems, recentCount, note, onChoose }: CommandPaletteProps) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -65,7 +67,9 @@ export function CommandPalette({ open, onClose, items, emptyItems, note, onChoos
     ? results.length === 0
       ? `No results for “${trimmed}”`
       : `${results.length === MAX_RESULTS ? `The best ${MAX_RESULTS}` : results.length} result${results.length === 1 ? '' : 's'}`
-    : 'Recent choices first';
+    : recentCount > 0
+      ? `Your ${recentCount} recent choice${recentCount === 1 ? '' : 's'} first`
+      : 'Type to find apps, environments, keys and actions';
   return (
     <Dialog
       open={open}
@@ -131,7 +135,7 @@ export function CommandPalette({ open, onClose, items, emptyItems, note, onChoos
           >
             <ListItemText
               primary={item.label}
-              secondary={item.detail}
+              secondary={item.detail || undefined}
               slotProps={{
                 primary: { noWrap: true, sx: item.kind === 'key' ? { fontFamily: 'monospace' } : undefined },
                 secondary: { noWrap: true },

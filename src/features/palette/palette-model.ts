@@ -13,6 +13,7 @@ export type PaletteActionId =
   | 'use-locally'
   | 'reveal-all'
   | 'hide-all'
+  | 'compare'
   | 'presentation'
   | 'theme'
   | 'settings'
@@ -56,6 +57,8 @@ export interface ActionContext {
 
 interface ActionSpec {
   id: PaletteActionId;
+  /** Its single-key shortcut, shown beside it. */
+  keys?: string;
   label: (context: ActionContext) => string;
   keywords: readonly string[];
   applies: (context: ActionContext) => boolean;
@@ -65,18 +68,19 @@ const offered = (id: PageCommandId) => (context: ActionContext) => context.offer
 
 /** Every action, in the order they are listed when nothing is typed. */
 const ACTIONS: readonly ActionSpec[] = [
-  { id: 'new-secret', label: () => 'New secret', keywords: ['create', 'add'], applies: (c) => c.canWrite && c.offered.has('new-secret') },
+  { id: 'new-secret', keys: 'n', label: () => 'New secret', keywords: ['create', 'add'], applies: (c) => c.canWrite && c.offered.has('new-secret') },
   { id: 'reveal-all', label: () => 'Reveal all', keywords: ['show values'], applies: (c) => !c.presenting && c.offered.has('reveal-all') },
   { id: 'hide-all', label: () => 'Hide all', keywords: ['mask values'], applies: offered('hide-all') },
+  { id: 'compare', label: () => 'Compare values', keywords: ['diff', 'environments'], applies: offered('compare') },
   { id: 'import', label: () => 'Import', keywords: ['upload', '.env', 'json', 'yaml'], applies: (c) => c.canWrite && c.offered.has('import') },
   { id: 'export', label: () => 'Export', keywords: ['download', '.env', 'json', 'yaml'], applies: offered('export') },
   { id: 'use-locally', label: () => 'Use it locally', keywords: ['cli', 'cmdk', 'run'], applies: offered('use-locally') },
-  { id: 'overview', label: () => 'Overview', keywords: ['all environments', 'compare'], applies: (c) => c.appId !== undefined && c.page !== 'overview' },
-  { id: 'apps', label: () => 'All apps', keywords: ['go to apps'], applies: (c) => c.page !== 'apps' },
+  { id: 'overview', keys: 'g o', label: () => 'Overview', keywords: ['all environments', 'compare'], applies: (c) => c.appId !== undefined && c.page !== 'overview' },
+  { id: 'apps', keys: 'g a', label: () => 'All apps', keywords: ['go to apps'], applies: (c) => c.page !== 'apps' },
   { id: 'presentation', label: (c) => `Presentation mode: turn ${c.presenting ? 'off' : 'on'}`, keywords: ['screen share'], applies: () => true },
   { id: 'theme', label: (c) => `Toggle theme (to ${c.nextTheme})`, keywords: ['dark', 'light'], applies: () => true },
   { id: 'settings', label: () => 'Settings', keywords: ['preferences', 'shortcuts'], applies: offered('settings') },
-  { id: 'shortcuts', label: () => 'Keyboard shortcuts', keywords: ['help', 'keys'], applies: () => true },
+  { id: 'shortcuts', keys: '?', label: () => 'Keyboard shortcuts', keywords: ['help', 'keys'], applies: () => true },
   { id: 'sign-out', label: () => 'Sign out', keywords: ['log out'], applies: () => true },
 ];
 
@@ -86,7 +90,7 @@ export function actionItems(context: ActionContext): PaletteItem[] {
     kind: 'action',
     id: `action:${action.id}`,
     label: action.label(context),
-    detail: 'Action',
+    detail: action.keys ? `Shortcut: ${action.keys}` : '',
     action: action.id,
     keywords: action.keywords,
   }));

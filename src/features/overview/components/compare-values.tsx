@@ -6,6 +6,7 @@ import type { Environment } from '@/api/contract';
 import { errorText } from '@/components/error-alert';
 import { environmentName } from '@/lib/environment-name';
 import { countOf, formatCount } from '@/lib/counts';
+import { usePageCommand } from '@/lib/page-commands';
 import { comparisonSummary, NoWebCryptoError, SHOW_DIFFERS, SHOW_RISKY, type Comparison } from '../compare-model';
 import type { CompareState, CompareValues as CompareValuesState } from '../use-compare-values';
 
@@ -29,6 +30,7 @@ export function CompareValues({ compare, environments }: CompareValuesProps) {
   const { state, start, clear, hideAfterSeconds } = compare;
   const running = state.status === 'running';
   const error = state.status === 'failed' ? state.error : null;
+  usePageCommand('compare', !running && environments.length > 0, () => start(environments));
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', flex: 1, minWidth: 0 }}>
       <Button variant="outlined" disabled={running || environments.length === 0} onClick={() => start(environments)} sx={{ whiteSpace: 'nowrap' }}>
