@@ -3,12 +3,11 @@ import Box from '@mui/material/Box';
 import Dialog from '@mui/material/Dialog';
 import InputBase from '@mui/material/InputBase';
 import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import type { SxProps, Theme } from '@mui/material/styles';
 import { SearchIcon } from '@/components/icons';
 import type { PaletteItem } from './palette-model';
-import { createPaletteSearch, MAX_RESULTS } from './palette-search';
+import { createPaletteIndex, MAX_RESULTS } from './palette-search';
 
 export interface CommandPaletteProps {
   open: boolean;
@@ -25,6 +24,20 @@ export interface CommandPaletteProps {
   onChoose: (item: PaletteItem, options: { openPage: boolean }) => void;
 }
 
+/** The options' look: one style rule for the list rather than one per option. */
+const OPTION_STYLES: SxProps<Theme> = {
+  maxHeight: '55vh',
+  overflowY: 'auto',
+  px: 1,
+  '& [role="option"]': { display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 0.75, borderRadius: 1, cursor: 'pointer', minWidth: 0 },
+  '& [role="option"][aria-selected="true"]': { bgcolor: 'action.selected' },
+  '& .option-text': { display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 },
+  '& .option-label, & .option-detail': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', typography: 'body2' },
+  '& .option-key': { fontFamily: 'monospace' },
+  '& .option-detail, & .option-kind': { color: 'text.secondary' },
+  '& .option-kind': { typography: 'caption', flexShrink: 0 },
+};
+
 const KIND_LABEL: Readonly<Record<PaletteItem['kind'], string>> = { app: 'App', environment: 'Environment', key: 'Key', action: 'Action' };
 
 /**
@@ -35,16 +48,33 @@ export function CommandPalette({ open, onClose, items, emptyItems, recentCount, 
   const id = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const search = useMemo(() => createPaletteSearch(), []);
+  // Prepared once per list of items (on opening, or when the list is refreshed): keystrokes only score.
+  const index = useMemo(() => createPaletteIndex(items), [items]);
+  // fuzzysort fills some tables of a target on its first search: done once in the background after
+  // opening (or a refresh), so that the first keystroke does not pay for it.
+  useEffect(() => {
+    const warm = setTimeout(() => {
+      for (const letter of 'eaiou') index.search(letter);
+    }, 0);
+    return () => clearTimeout(warm);
+  }, [index]);
   const trimmed = query.trim();
-  const results = useMemo(() => (trimmed ? search(items, trimmed) : emptyItems.slice(0, MAX_RESULTS)), [search, items, emptyItems, trimmed]);
+  const results = useMemo(() => (trimmed ? index.search(trimmed) : emptyItems.slice(0, MAX_RESULTS)), [index, emptyItems, trimmed]);
   const listRef = useRef<HTMLUListElement>(null);
   const activeIndex = Math.min(active, Math.max(results.length - 1, 0));
   const optionId = (index: number) => `${id}-option-${index}`;
 
+  // New results start at the top; arrows keep the active option in view (no layout read per keystroke).
   useEffect(() => {
+    const list = listRef.current;
+    if (list && list.scrollTop !== 0) list.scrollTop = 0;
+  }, [results]);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
     listRef.current?.querySelector(`[data-index="${activeIndex}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [activeIndex, results]);
+  }, [activeIndex]);
 
   const choose = (index: number, openPage: boolean) => {
     const item = results[index];
@@ -56,6 +86,7 @@ export function CommandPalette({ open, onClose, items, emptyItems, recentCount, 
       event.preventDefault();
       if (last < 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
+      moved.current = true;
       setActive((activeIndex + step + results.length) % results.length);
     } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -114,37 +145,29 @@ export function CommandPalette({ open, onClose, items, emptyItems, recentCount, 
         {status}
         {note ? ` · ${note}` : ''}
       </Typography>
-      <List ref={listRef} id={`${id}-listbox`} role="listbox" aria-label="Results" dense sx={{ maxHeight: '55vh', overflowY: 'auto', px: 1 }}>
+      <List ref={listRef} id={`${id}-listbox`} role="listbox" aria-label="Results" dense sx={OPTION_STYLES}>
         {results.map((item, index) => (
-          <ListItemButton
+          // Plain elements styled by the list (OPTION_STYLES): 50 MUI list items per keystroke cost more than the ranking.
+          <li
             key={item.id}
-            component="li"
             role="option"
             id={optionId(index)}
             data-index={index}
             data-kind={item.kind}
             aria-selected={index === activeIndex}
-            selected={index === activeIndex}
-            tabIndex={-1}
-            disableRipple
             onMouseMove={() => {
               if (index !== activeIndex) setActive(index);
             }}
             onClick={(event) => choose(index, event.shiftKey)}
-            sx={{ borderRadius: 1 }}
           >
-            <ListItemText
-              primary={item.label}
-              secondary={item.detail || undefined}
-              slotProps={{
-                primary: { noWrap: true, sx: item.kind === 'key' ? { fontFamily: 'monospace' } : undefined },
-                secondary: { noWrap: true },
-              }}
-            />
-            <Typography variant="caption" color="text.secondary" sx={{ ml: 1, flexShrink: 0 }} aria-hidden>
+            <span className="option-text">
+              <span className={item.kind === 'key' ? 'option-label option-key' : 'option-label'}>{item.label}</span>
+              {item.detail ? <span className="option-detail">{item.detail}</span> : null}
+            </span>
+            <span className="option-kind" aria-hidden>
               {KIND_LABEL[item.kind]}
-            </Typography>
-          </ListItemButton>
+            </span>
+          </li>
         ))}
       </List>
       <Typography variant="caption" color="text.secondary" sx={{ px: 2, pb: 1.5 }}>

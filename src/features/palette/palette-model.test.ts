@@ -41,7 +41,7 @@ describe('key items', () => {
   it('carry names and ids only, never a value', () => {
     const secret = { key: 'API_KEY', secretId: 'sec_1', serializedValue: 'CANARY-preview' };
     const items = keyItems({ appId: 'app_1', appName: 'payments', envSlug: 'prod', envName: 'Production' }, [secret]);
-    expect(items).toEqual([{ kind: 'key', id: 'key:app_1/prod/API_KEY', label: 'API_KEY', words: 'API KEY', detail: 'Key in payments / Production', appId: 'app_1', envSlug: 'prod', secretId: 'sec_1' }]);
+    expect(items).toEqual([{ kind: 'key', id: 'key:app_1/prod/API_KEY', label: 'API_KEY', detail: 'Key in payments / Production', appId: 'app_1', envSlug: 'prod', secretId: 'sec_1' }]);
     expect(JSON.stringify(items)).not.toContain('CANARY');
   });
 });

@@ -28,12 +28,7 @@ interface ItemBase {
   detail: string;
   /** Other words it is found by (an app's slug, an action's synonyms). */
   keywords?: readonly string[];
-  /** The label as the ranking reads it (searchWords); the label itself when absent. */
-  words?: string;
 }
-
-/** `DATABASE_URL` read as `DATABASE URL`, so that `url` starts a word of it (match-sorter's words end at spaces). */
-export const searchWords = (text: string) => text.replace(/[_.:/]+/g, ' ');
 export type PaletteItem =
   | (ItemBase & { kind: 'app'; appId: string })
   | (ItemBase & { kind: 'environment'; appId: string; envSlug: string })
@@ -101,8 +96,7 @@ export const appItem = (app: { id: string; name: string; slug?: string }): Palet
   id: `app:${app.id}`,
   label: app.name,
   detail: app.name === app.id ? 'App' : `App · ${app.id}`,
-  keywords: app.slug && app.slug !== app.name ? [searchWords(app.slug)] : [],
-  words: searchWords(app.name),
+  keywords: app.slug && app.slug !== app.name ? [app.slug] : [],
   appId: app.id,
 });
 
@@ -123,7 +117,6 @@ export function keyItems(place: { appId: string; appName: string; envSlug: strin
     kind: 'key',
     id: `key:${appId}/${envSlug}/${secret.key}`,
     label: secret.key,
-    words: searchWords(secret.key),
     detail,
     appId,
     envSlug,
