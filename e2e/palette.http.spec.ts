@@ -61,6 +61,11 @@ test('find a key in another environment of another app and reveal it, by keyboar
   // Shift+Enter opens a key's page.
   await find(page, 'CANARY_TOKEN_1', 'CANARY_TOKEN_1', { shift: true });
   await expect(page.getByRole('heading', { level: 1, name: /CANARY_TOKEN_1/ })).toBeVisible();
+  // A secret's page offers its buttons, per environment, by their names.
+  await find(page, 'reveal value in prod', 'Reveal value in Production');
+  await expect(page.getByLabel('Value in Production', { exact: true })).toHaveText(CANARY);
+  await find(page, 'hide value in prod', 'Hide value in Production');
+  await expect(page.getByLabel('Value in Production', { exact: true })).toHaveCount(0);
 
   // Signing out forgets them (signing in again on the same page: a reload would forget anyway).
   await find(page, 'sign out', 'Sign out');

@@ -11,12 +11,12 @@ import { useCanWrite } from '@/api/use-can-write';
 import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
 import { CommandPalette } from '@/features/palette/command-palette';
-import { actionItems, appItem, environmentItem, keyItems, type PaletteItem, type PalettePage } from '@/features/palette/palette-model';
+import { actionItems, appItem, environmentItem, keyItems, pageActionItems, type PaletteItem, type PalettePage } from '@/features/palette/palette-model';
 import { paletteMemory } from '@/features/palette/recents';
 import { ShortcutsSheet } from '@/features/palette/shortcuts-sheet';
 import { listQuery } from '@/features/secrets/list-query';
 import { environmentName } from '@/lib/environment-name';
-import { pageCommands, type PageCommandId } from '@/lib/page-commands';
+import { pageActions, pageCommands, type PageCommandId } from '@/lib/page-commands';
 import { usePreferences } from '@/lib/preferences';
 import { presentationMode, usePresentationMode } from '@/lib/presentation-mode';
 import { appPath, envPath, secretPath, withSearch } from './paths';
@@ -29,6 +29,7 @@ export interface PaletteLocationState {
 }
 
 const useOffered = () => useSyncExternalStore(pageCommands.subscribe, pageCommands.available);
+const usePageActionList = () => useSyncExternalStore(pageActions.subscribe, pageActions.list);
 const useRecent = () => useSyncExternalStore(paletteMemory.subscribe, paletteMemory.recent);
 
 function pageOf(pathname: string, params: { appId?: string; envSlug?: string; secretId?: string }): PalettePage {
@@ -67,7 +68,11 @@ function usePaletteItems() {
     () => (appId === undefined || envSlug === undefined || !list.data ? [] : keyItems({ appId, appName, envSlug, envName }, list.data.secrets)),
     [appId, appName, envSlug, envName, list.data],
   );
-  const actions = useMemo(() => actionItems({ page, appId, canWrite, presenting, offered, nextTheme }), [page, appId, canWrite, presenting, offered, nextTheme]);
+  const ownActions = usePageActionList();
+  const actions = useMemo(
+    () => [...actionItems({ page, appId, canWrite, presenting, offered, nextTheme }), ...pageActionItems(ownActions)],
+    [page, appId, canWrite, presenting, offered, nextTheme, ownActions],
+  );
   const items = useMemo(() => [...actions, ...envList, ...appList, ...keys], [actions, envList, appList, keys]);
   const emptyItems = useMemo(() => {
     const applies = new Map(actions.map((action) => [action.id, action]));
@@ -126,6 +131,11 @@ function useChoose(onOpen: (open: PaletteOpen) => void, onSignOut: () => void) {
       case 'sign-out':
         onSignOut();
         break;
+      case 'page': {
+        const key = item.pageKey ?? '';
+        setTimeout(() => pageActions.run(key), 0);
+        break;
+      }
       default:
         // The page's own actions run once the palette has closed, so that their dialog takes focus.
         run(item.action);

@@ -18,7 +18,9 @@ export type PaletteActionId =
   | 'theme'
   | 'settings'
   | 'shortcuts'
-  | 'sign-out';
+  | 'sign-out'
+  /** One of the page's own labelled actions (lib/page-commands.ts pageActions). */
+  | 'page';
 
 interface ItemBase {
   /** Unique among the items: the option's id and the recents' key. */
@@ -33,7 +35,7 @@ export type PaletteItem =
   | (ItemBase & { kind: 'app'; appId: string })
   | (ItemBase & { kind: 'environment'; appId: string; envSlug: string })
   | (ItemBase & { kind: 'key'; appId: string; envSlug: string; secretId: string })
-  | (ItemBase & { kind: 'action'; action: PaletteActionId });
+  | (ItemBase & { kind: 'action'; action: PaletteActionId; pageKey?: string });
 
 /** The page shown, as far as the palette cares. */
 export type PalettePage = 'apps' | 'overview' | 'environment' | 'secret' | 'other';
@@ -122,4 +124,9 @@ export function keyItems(place: { appId: string; appName: string; envSlug: strin
     envSlug,
     secretId: secret.secretId,
   }));
+}
+
+/** The page's own labelled actions (e.g. "Set value in Production"), listed after the others. */
+export function pageActionItems(actions: readonly { key: string; label: string }[]): PaletteItem[] {
+  return actions.map((action) => ({ kind: 'action', id: `page:${action.key}`, label: action.label, detail: 'On this page', action: 'page', pageKey: action.key }));
 }

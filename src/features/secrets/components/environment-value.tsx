@@ -15,6 +15,7 @@ import { environmentName } from '@/lib/environment-name';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { listQuery } from '../list-query';
 import { PRESENTATION_MASK, usePresentationMode } from '@/lib/presentation-mode';
+import { usePageActions } from '@/lib/page-commands';
 import { RevealedValue } from './revealed-value';
 
 export interface EnvironmentValueProps {
@@ -41,6 +42,13 @@ export function EnvironmentValue({ appId, secretName, env, revealedUntil, onTogg
   const hasValue = rendered !== undefined && rendered.valueType !== VALUE_TYPE.none;
   const shown = revealedUntil !== null;
   const presenting = usePresentationMode();
+  // The palette offers this environment's buttons too, by the same names, where they are enabled.
+  const canToggle = preview.data !== undefined && (shown || (hasValue && !presenting));
+  usePageActions([
+    ...(canToggle ? [{ key: `toggle:${env.id}`, label: `${shown ? 'Hide' : 'Reveal'} value in ${name}`, run: () => onToggle(shown) }] : []),
+    ...(canWrite ? [{ key: `set:${env.id}`, label: `${hasValue ? 'Replace' : 'Set'} value in ${name}`, run: onSet }] : []),
+    ...(canWrite && copyable ? [{ key: `copy:${env.id}`, label: `Copy from another environment into ${name}`, run: onCopy }] : []),
+  ]);
 
   let body;
   if (preview.isPending) body = <Skeleton variant="text" width={160} aria-label={`Loading the value in ${name}`} />;
