@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import type { Environment } from '@/api/contract';
 import { useCanWrite } from '@/api/use-can-write';
 import { countOf } from '@/lib/counts';
+import { usePageActions } from '@/lib/page-commands';
 import type { CopyValuesApi } from './use-copy-run';
 
 // Loaded when first opened: the overview's first screen does not need it.
@@ -22,15 +23,18 @@ export function CopyValues({ environments, selected, api }: CopyValuesProps) {
   const canWrite = useCanWrite();
   const [open, setOpen] = useState(false);
   const count = selected.size;
+  const enabled = canWrite && count > 0 && environments.length >= 2;
+  const label = `Copy values${count > 0 ? ` (${countOf(count, 'key')})` : ''}`;
+  usePageActions(enabled ? [{ key: 'copy-values', label, run: () => setOpen(true) }] : []);
   return (
     <>
       <Button
         variant="outlined"
         onClick={() => setOpen(true)}
-        disabled={!canWrite || count === 0 || environments.length < 2}
+        disabled={!enabled}
         sx={{ minHeight: 40, whiteSpace: 'nowrap' }}
       >
-        Copy values{count > 0 ? ` (${countOf(count, 'key')})` : ''}
+        {label}
       </Button>
       {open ? (
         <Suspense fallback={null}>
