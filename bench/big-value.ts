@@ -20,7 +20,7 @@
 import type { Page } from '@playwright/test';
 import type { RunResult, RunSetup } from './metrics.ts';
 import { FIRST_ROW_SELECTOR } from './page-scripts.ts';
-import { describePage, idle, message, newContext, step, StepError, waitPainted } from './steps.ts';
+import { describePage, idle, message, newContext, step, StepError, waitPainted, newWatchedPage } from './steps.ts';
 
 /** The service's limit: 1 MiB of UTF-8 (src/api/contract-http.ts MAX_VALUE_BYTES, ../shared/api-contract.md). */
 const MAX_VALUE_BYTES = 1024 * 1024;
@@ -212,9 +212,7 @@ export async function measureBigValue(setup: RunSetup, result: RunResult, warm: 
   const s = setup.timeoutScale;
   const context = await newContext({ ...setup, sessionJson: setup.writeSessionJson }, result.foreignRequests);
   try {
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, pageErrors } = await newWatchedPage(context);
     await step('big value: open', 20_000 * s, () => page.goto(setup.baseUrl + setup.appPath, { waitUntil: 'commit' }));
     await step('big value: first row painted', 45_000 * s, () =>
       waitPainted(page, 'window.__bench && window.__bench.firstRow !== null', 45_000 * s, `the first row ${FIRST_ROW_SELECTOR} appearing on ${setup.appPath}`),

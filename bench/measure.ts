@@ -20,7 +20,7 @@ import { measureFloorPage } from './floor.ts';
 import { measureOverview, measureOverviewFloor } from './overview.ts';
 import { measurePalette } from './palette.ts';
 import { FIRST_ROW_SELECTOR, requestStartScript } from './page-scripts.ts';
-import { describePage, idle, message, newContext, step, StepError, waitPainted } from './steps.ts';
+import { describePage, idle, message, newContext, step, StepError, waitPainted, newWatchedPage } from './steps.ts';
 
 /** The physical floor: a bare page that fetches, parses and draws 50 rows. */
 function measureFloor(setup: RunSetup, result: RunResult, warm: boolean): Promise<void> {
@@ -52,9 +52,7 @@ async function measureInteractive(setup: RunSetup, result: RunResult, warm: bool
   const s = setup.timeoutScale;
   const context = await newContext(setup, result.foreignRequests, { clickReveal: true });
   try {
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, pageErrors } = await newWatchedPage(context);
     // Request events arrive in the order the page sent them: the files before the Full request.
     const files: string[] = [];
     let filesUntilFull: string[] | null = null;
@@ -140,9 +138,7 @@ async function measureApp(setup: RunSetup, result: RunResult, warm: boolean): Pr
   const s = setup.timeoutScale;
   const context = await newContext(setup, result.foreignRequests);
   try {
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, pageErrors } = await newWatchedPage(context);
 
     await step('secrets page: open', 20_000 * s, () => page.goto(setup.baseUrl + setup.appPath, { waitUntil: 'commit' }));
     await step('secrets page: first row painted', 45_000 * s, () =>

@@ -13,7 +13,7 @@ import { measureFloorPage } from './floor.ts';
 import { wanted, type RunResult, type RunSetup } from './metrics.ts';
 import { overviewBotScript, requestTimelineScript, scrollBoxScript, STATUS_WATCH, tableSelector } from './overview-scripts.ts';
 import { percentile } from './stats.ts';
-import { describePage, idle, message, newContext, step, StepError, waitPainted } from './steps.ts';
+import { describePage, idle, message, newContext, step, StepError, waitPainted, newWatchedPage } from './steps.ts';
 
 /** Typed into search once the rows are complete: a few hundred of the 10,000 generated keys match. */
 const SEARCH = 'REGION_2';
@@ -107,9 +107,7 @@ export async function measureOverview(setup: RunSetup, result: RunResult, warm: 
   await context.addInitScript({ content: overviewBotScript(setup.overviewTableName, setup.envs, SEARCH) });
   await context.addInitScript({ content: STATUS_WATCH });
   try {
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, pageErrors } = await newWatchedPage(context);
     const bot = await measureInteractive(page, setup, result, pageErrors);
 
     const search = page.getByRole('searchbox', { name: 'Search keys' });

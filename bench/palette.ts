@@ -23,7 +23,7 @@
  */
 import type { Page, Request } from '@playwright/test';
 import type { RunResult, RunSetup } from './metrics.ts';
-import { describePage, idle, newContext, step, StepError, waitPainted } from './steps.ts';
+import { describePage, idle, newContext, step, StepError, waitPainted, newWatchedPage } from './steps.ts';
 
 const APPS_PATH = '/apps';
 /** The apps listing on /apps (src/features/apps/components/apps-list.tsx): a link per app. */
@@ -269,9 +269,7 @@ export async function measurePalette(setup: RunSetup, result: RunResult, warm: b
   const s = setup.timeoutScale;
   const context = await newContext(setup, result.foreignRequests);
   try {
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, pageErrors } = await newWatchedPage(context);
     // A route's error boundary catches render errors (no pageerror): React logs them to the console.
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(`console: ${m.text().split('\n')[0]}`);

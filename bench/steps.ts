@@ -44,6 +44,14 @@ export async function step<T>(label: string, timeoutMs: number, fn: () => Promis
 const VIEWPORT = { width: 1280, height: 720 };
 
 /** A fresh context (cold cache) with the session and the bench's page helpers installed. */
+/** A new page of `context` that keeps its uncaught errors (for the step that fails next). */
+export async function newWatchedPage(context: BrowserContext): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { page, pageErrors };
+}
+
 export async function newContext(setup: RunSetup, foreign: string[], options: InitOptions = {}): Promise<BrowserContext> {
   const context = await setup.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US' });
   await context.addInitScript({ content: initScript(setup.sessionKey, setup.sessionJson, options) });

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { wanted, type MetricKey, type RunResult, type RunSetup } from './metrics.ts';
 import { STATUS_WATCH } from './overview-scripts.ts';
-import { describePage, fakeControl, message, newContext } from './steps.ts';
+import { describePage, fakeControl, message, newContext, newWatchedPage } from './steps.ts';
 
 /** Runs each wanted measure in one page; a failure is recorded (the first measure's with the page described) and the next goes on. */
 export async function measureWrites(
@@ -17,9 +17,7 @@ export async function measureWrites(
   await context.addInitScript({ content: STATUS_WATCH });
   try {
     await fakeControl(setup, 'settings', { latencyMs });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, pageErrors } = await newWatchedPage(context);
     for (const [index, [key, measure]] of measures.entries()) {
       if (!wanted(setup, key)) continue;
       try {

@@ -4,19 +4,13 @@
  */
 import type { PageCommandId } from '@/lib/page-commands';
 
+/** The page's own commands (all but the search box's focus), and the app's. */
 export type PaletteActionId =
+  | Exclude<PageCommandId, 'focus-search'>
   | 'apps'
   | 'overview'
-  | 'new-secret'
-  | 'import'
-  | 'export'
-  | 'use-locally'
-  | 'reveal-all'
-  | 'hide-all'
-  | 'compare'
   | 'presentation'
   | 'theme'
-  | 'settings'
   | 'shortcuts'
   | 'sign-out'
   /** One of the page's own labelled actions (lib/page-commands.ts pageActions). */
