@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderHook } from '@testing-library/react';
-import { pageActions, pageCommands, usePageActions, usePageCommand } from './page-commands';
+import { pageActions, usePageActions } from './page-actions';
+import { pageCommands, usePageCommand } from './page-commands';
 
 describe('page commands', () => {
   it('are offered while available, run the latest function, and go when the page does', () => {

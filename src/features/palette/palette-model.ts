@@ -13,7 +13,7 @@ export type PaletteActionId =
   | 'theme'
   | 'shortcuts'
   | 'sign-out'
-  /** One of the page's own labelled actions (lib/page-commands.ts pageActions). */
+  /** One of the page's own labelled actions (lib/page-actions.ts). */
   | 'page';
 
 interface ItemBase {

@@ -11,7 +11,16 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { SHORTCUTS } from './shortcuts';
+
+/** For the shortcuts sheet: every shortcut, with where it works. */
+export const SHORTCUTS: readonly { keys: readonly string[]; label: string; singleKey: boolean }[] = [
+  { keys: ['Ctrl+K', '⌘K'], label: 'Search everything: apps, environments, keys and actions', singleKey: false },
+  { keys: ['?'], label: 'Show these shortcuts', singleKey: true },
+  { keys: ['/'], label: 'Search this page (the palette where a page has no search box)', singleKey: true },
+  { keys: ['g', 'a'], label: 'Go to all apps', singleKey: true },
+  { keys: ['g', 'o'], label: 'Go to the app’s overview (on an app’s pages)', singleKey: true },
+  { keys: ['n'], label: 'New secret (where you may create one)', singleKey: true },
+];
 
 function Keys({ keys }: { keys: readonly string[] }) {
   // `g a` is a sequence; Ctrl+K and ⌘K are alternatives.

@@ -6,16 +6,6 @@ import { useEffect, useRef } from 'react';
 
 export type ShortcutAction = 'palette' | 'sheet' | 'search' | 'apps' | 'overview' | 'new-secret';
 
-/** For the shortcuts sheet: every shortcut, with where it works. */
-export const SHORTCUTS: readonly { keys: readonly string[]; label: string; singleKey: boolean }[] = [
-  { keys: ['Ctrl+K', '⌘K'], label: 'Search everything: apps, environments, keys and actions', singleKey: false },
-  { keys: ['?'], label: 'Show these shortcuts', singleKey: true },
-  { keys: ['/'], label: 'Search this page (the palette where a page has no search box)', singleKey: true },
-  { keys: ['g', 'a'], label: 'Go to all apps', singleKey: true },
-  { keys: ['g', 'o'], label: 'Go to the app’s overview (on an app’s pages)', singleKey: true },
-  { keys: ['n'], label: 'New secret (where you may create one)', singleKey: true },
-];
-
 /** How long after `g` its second key counts. */
 export const SEQUENCE_MS = 1500;
 

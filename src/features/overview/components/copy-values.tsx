@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import type { Environment } from '@/api/contract';
 import { useCanWrite } from '@/api/use-can-write';
 import { countOf } from '@/lib/counts';
-import { usePageActions } from '@/lib/page-commands';
+import { usePageActions } from '@/lib/page-actions';
 import type { CopyValuesApi } from './use-copy-run';
 
 // Loaded when first opened: the overview's first screen does not need it.

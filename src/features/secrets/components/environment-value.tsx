@@ -15,7 +15,7 @@ import { environmentName } from '@/lib/environment-name';
 import { MONOSPACE_STACK } from '@/lib/fonts';
 import { listQuery } from '../list-query';
 import { PRESENTATION_MASK, usePresentationMode } from '@/lib/presentation-mode';
-import { usePageActions } from '@/lib/page-commands';
+import { usePageActions } from '@/lib/page-actions';
 import { RevealedValue } from './revealed-value';
 
 export interface EnvironmentValueProps {
