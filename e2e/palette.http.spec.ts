@@ -10,12 +10,16 @@ import type { Page } from '@playwright/test';
  */
 const SECRETS = [CANARY, ...TOKENS];
 
-/** Opens the palette with Ctrl+K, types, and chooses the first result with Enter (Shift+Enter with `shift`). */
+/**
+ * Opens the palette with Ctrl+K, types at once (the first time, while its chunk loads: nothing typed
+ * is lost), and chooses the first result with Enter (Shift+Enter with `shift`).
+ */
 async function find(page: Page, text: string, expected: string, { shift = false } = {}) {
   await page.keyboard.press('Control+k');
+  await page.keyboard.type(text);
   const box = page.getByRole('combobox', { name: 'Search everything' });
   await expect(box).toBeFocused();
-  await page.keyboard.type(text);
+  await expect(box).toHaveValue(text);
   const first = page.getByRole('option').first();
   await expect(first).toContainText(expected);
   await expect(first).toHaveAttribute('aria-selected', 'true');

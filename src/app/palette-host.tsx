@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -13,6 +13,34 @@ import type { PaletteOpen } from './palette-root';
 const PaletteRoot = lazy(() => import('./palette-root'));
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/**
+ * What is typed between ⌘K and the palette's box taking focus (its chunk loads on first use), kept
+ * for the box rather than lost or taken for shortcuts.
+ */
+function useTypedAhead(opening: boolean): () => string {
+  const typed = useRef('');
+  // Before the next key event: a layout effect runs in the same task as the render that opened it.
+  useLayoutEffect(() => {
+    typed.current = '';
+    if (!opening) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      // Once the palette is there, its box has the keys.
+      if (document.querySelector('[role="combobox"]') || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key.length === 1) typed.current += event.key;
+      else if (event.key === 'Backspace') typed.current = typed.current.slice(0, -1);
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => document.removeEventListener('keydown', onKeyDown, true);
+  }, [opening]);
+  return () => {
+    const text = typed.current;
+    typed.current = '';
+    return text;
+  };
+}
 
 /**
  * The app bar's "Search everything" button and the keyboard shortcuts of every signed-in page:
@@ -45,6 +73,7 @@ export function PaletteHost({ onSignOut }: { onSignOut: () => void }) {
         return pageCommands.run('new-secret');
     }
   });
+  const typedAhead = useTypedAhead(open === 'palette');
   const shortcut = isMac ? '⌘K' : 'Ctrl+K';
   return (
     <>
@@ -63,7 +92,7 @@ export function PaletteHost({ onSignOut }: { onSignOut: () => void }) {
       </Button>
       {open ? (
         <Suspense fallback={null}>
-          <PaletteRoot open={open} onOpen={setOpen} onSignOut={onSignOut} />
+          <PaletteRoot open={open} onOpen={setOpen} onSignOut={onSignOut} takeTypedAhead={typedAhead} />
         </Suspense>
       ) : null}
     </>

@@ -144,7 +144,15 @@ function useChoose(onOpen: (open: PaletteOpen) => void, onSignOut: () => void) {
   };
 }
 
-export default function PaletteRoot({ open, onOpen, onSignOut }: { open: Exclude<PaletteOpen, null>; onOpen: (open: PaletteOpen) => void; onSignOut: () => void }) {
+export interface PaletteRootProps {
+  open: Exclude<PaletteOpen, null>;
+  onOpen: (open: PaletteOpen) => void;
+  onSignOut: () => void;
+  /** What was typed while this chunk loaded: the box starts with it. */
+  takeTypedAhead: () => string;
+}
+
+export default function PaletteRoot({ open, onOpen, onSignOut, takeTypedAhead }: PaletteRootProps) {
   const { items, emptyItems, note } = usePaletteItems();
   const choose = useChoose(onOpen, onSignOut);
   const { singleKeyShortcuts } = usePreferences();
@@ -153,6 +161,7 @@ export default function PaletteRoot({ open, onOpen, onSignOut }: { open: Exclude
     <CommandPalette
       open
       onClose={() => onOpen(null)}
+      takeTypedAhead={takeTypedAhead}
       items={items}
       emptyItems={emptyItems.list}
       recentCount={emptyItems.recentCount}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import Box from '@mui/material/Box';
 import Dialog from '@mui/material/Dialog';
 import InputBase from '@mui/material/InputBase';
@@ -12,6 +12,8 @@ import { createPaletteIndex, MAX_RESULTS } from './palette-search';
 export interface CommandPaletteProps {
   open: boolean;
   onClose: () => void;
+  /** Takes what was typed while the palette loaded: the box starts with it. */
+  takeTypedAhead?: () => string;
   /** Everything that can be found. */
   items: readonly PaletteItem[];
   /** Listed while nothing is typed: recent choices first. */
@@ -44,9 +46,16 @@ const KIND_LABEL: Readonly<Record<PaletteItem['kind'], string>> = { app: 'App', 
  * The ⌘K palette: a combobox and its listbox (the pattern screen readers expect). Focus stays in
  * the box; arrows move the active option, Enter chooses it, Escape closes and focus goes back.
  */
-export function CommandPalette({ open, onClose, items, emptyItems, recentCount, note, onChoose }: CommandPaletteProps) {
+export function CommandPalette({ open, onClose, takeTypedAhead, items, emptyItems, recentCount, note, onChoose }: CommandPaletteProps) {
   const id = useId();
   const [query, setQuery] = useState('');
+  // Taken when the box is in the page (from then on it gets the keys itself), not at render: a
+  // lazy chunk's render may yield to key events before it commits.
+  const takeEarly = useRef(takeTypedAhead);
+  useLayoutEffect(() => {
+    const early = takeEarly.current?.() ?? '';
+    if (early) setQuery((typed) => early + typed);
+  }, []);
   const [active, setActive] = useState(0);
   // Prepared once per list of items (on opening, or when the list is refreshed): keystrokes only score.
   const index = useMemo(() => createPaletteIndex(items), [items]);
