@@ -101,6 +101,11 @@ test('shortcuts: ? lists them, g a and g o go, n opens New secret, none while ty
   await expect(page.getByRole('searchbox', { name: 'Search keys' })).toBeFocused();
   await page.keyboard.type('ga');
   await expect(page.getByRole('searchbox', { name: 'Search keys' })).toHaveValue('ga');
+  // Switching environment from the palette keeps the page's search, as the tabs do.
+  await find(page, 'staging', 'Staging');
+  await expect(page).toHaveURL(/\/apps\/app_0003\/staging\?q=ga$/);
+  await expect(page.getByRole('searchbox', { name: 'Search keys' })).toHaveValue('ga');
+  await page.getByRole('searchbox', { name: 'Search keys' }).focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('g');
   await page.keyboard.press('o');
