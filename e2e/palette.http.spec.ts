@@ -110,6 +110,10 @@ test('shortcuts: ? lists them, g a and g o go, n opens New secret, none while ty
   await page.keyboard.press('g');
   await page.keyboard.press('o');
   await expect(page).toHaveURL(/\/apps\/app_0003(\?|$)/);
+  await expect(page.getByRole('table', { name: 'Secrets by environment' })).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search keys' })).toBeFocused();
+  await page.getByRole('heading', { level: 1 }).click();
   await page.keyboard.press('g');
   await page.keyboard.press('a');
   await expect(page.getByRole('heading', { name: 'Apps', level: 1 })).toBeVisible();

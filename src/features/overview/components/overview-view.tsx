@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, type ReactNode } from 'react';
 import type { QueryKey } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -15,6 +15,8 @@ import type { Environment } from '@/api/contract';
 import { useCanWrite } from '@/api/use-can-write';
 import { errorText } from '@/components/error-alert';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
+import { usePageCommand } from '@/lib/page-commands';
+import { usePreferences } from '@/lib/preferences';
 import { SearchField } from '@/components/search-field';
 import { environmentName } from '@/lib/environment-name';
 import { useEnvironmentLists, type ColumnState, type ListOptions } from '../environment-lists';
@@ -96,6 +98,10 @@ export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKe
   const keySets = useMemo(() => (comparison ? comparisonFilters(comparison) : undefined), [comparison]);
   const filter = useMemo(() => parseMissingFilter(missing, slugs, keySets), [missing, slugs, keySets]);
   const deferredSearch = useDeferredValue(search);
+  // `/` comes here (the shortcuts, app/palette-host.tsx).
+  const searchRef = useRef<HTMLInputElement>(null);
+  usePageCommand('focus-search', true, () => searchRef.current?.focus());
+  const { singleKeyShortcuts } = usePreferences();
   const rows = useMemo(() => filterRows(overview, { search: deferredSearch, missing: filter }), [overview, deferredSearch, filter]);
   const missingAnywhere = useMemo(() => overview.rows.filter((row) => row.missingCount > 0).length, [overview]);
   const meta = columns.map((column, i) => columnMeta(column, overview.missingCounts[i] ?? null));
@@ -106,7 +112,14 @@ export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKe
     <Stack spacing={2}>
       {canWrite ? null : <ReadOnlyNotice />}
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'flex-start' } }}>
-        <SearchField label="Search keys" value={search} onChange={onSearchChange} sx={{ flex: 1, maxWidth: { sm: 360 } }} />
+        <SearchField
+          inputRef={searchRef}
+          label="Search keys"
+          value={search}
+          onChange={onSearchChange}
+          keyShortcuts={singleKeyShortcuts ? '/' : undefined}
+          sx={{ flex: 1, maxWidth: { sm: 360 } }}
+        />
         <FormControl size="small" sx={{ minWidth: 220 }}>
           {/* Shrunk: a native select always shows its chosen option. */}
           <InputLabel htmlFor={selectId} shrink>
