@@ -1,6 +1,8 @@
 import { createRef, useState } from 'react';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { pageCommands } from '@/lib/page-commands';
+import { preferencesStore } from '@/lib/preferences';
 import { SearchField } from './search-field';
 
 describe('SearchField', () => {
@@ -51,5 +53,18 @@ describe('SearchField', () => {
     expect(onChange.mock.calls).toEqual([['d'], ['db']]);
     await user.clear(box);
     expect(onChange).toHaveBeenLastCalledWith('');
+  });
+
+  it('as the page’s search, / focuses it and says so, unless single-key shortcuts are off', () => {
+    render(<SearchField label="Search keys" value="" onChange={() => {}} pageSearch="hint" />);
+    const box = screen.getByRole('searchbox', { name: 'Search keys' });
+    expect(box).toHaveAccessibleDescription('Press / to search');
+    expect(box).toHaveAttribute('aria-keyshortcuts', '/');
+    act(() => void pageCommands.run('focus-search'));
+    expect(box).toHaveFocus();
+    act(() => preferencesStore.set({ singleKeyShortcuts: false }));
+    expect(box).toHaveAccessibleDescription('');
+    expect(box).not.toHaveAttribute('aria-keyshortcuts');
+    act(() => preferencesStore.reset());
   });
 });

@@ -1,10 +1,13 @@
-import { useId, type Ref } from 'react';
+import { useId, useRef, type Ref } from 'react';
 import FormControl from '@mui/material/FormControl';
 import FormHelperText from '@mui/material/FormHelperText';
 import InputAdornment from '@mui/material/InputAdornment';
 import InputLabel from '@mui/material/InputLabel';
 import OutlinedInput from '@mui/material/OutlinedInput';
 import type { SxProps, Theme } from '@mui/material/styles';
+import { useForkRef } from '@mui/material/utils';
+import { usePageCommand } from '@/lib/page-commands';
+import { usePreferences } from '@/lib/preferences';
 import { SearchIcon } from './icons';
 
 export interface SearchFieldProps {
@@ -17,6 +20,11 @@ export interface SearchFieldProps {
   keyShortcuts?: string;
   /** The helper text is about the keyboard: hidden on touch screens. */
   keyboardOnly?: boolean;
+  /**
+   * The page's search box: `/` focuses it while single-key shortcuts are on (Settings), and with
+   * 'hint' the helper text says so.
+   */
+  pageSearch?: 'hint' | 'silent';
   sx?: SxProps<Theme>;
 }
 
@@ -25,8 +33,15 @@ export interface SearchFieldProps {
  * Built from TextField's parts: TextField itself brings Select, Menu and Modal (~15 KB gzip) to
  * every page that has a search box.
  */
-export function SearchField({ label, value, onChange, helperText, inputRef, keyShortcuts, keyboardOnly = false, sx }: SearchFieldProps) {
+export function SearchField({ label, value, onChange, helperText: givenHelperText, inputRef, keyShortcuts: givenShortcuts, keyboardOnly = false, pageSearch, sx }: SearchFieldProps) {
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const ref = useForkRef(input, inputRef);
+  usePageCommand('focus-search', pageSearch !== undefined, () => input.current?.focus());
+  const { singleKeyShortcuts } = usePreferences();
+  const slash = pageSearch !== undefined && singleKeyShortcuts;
+  const keyShortcuts = givenShortcuts ?? (slash ? '/' : undefined);
+  const helperText = givenHelperText ?? (slash && pageSearch === 'hint' ? 'Press / to search' : undefined);
   const helperId = `${id}-helper`;
   return (
     <FormControl size="small" variant="outlined" sx={sx}>
@@ -37,7 +52,7 @@ export function SearchField({ label, value, onChange, helperText, inputRef, keyS
         type="search"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        inputRef={inputRef}
+        inputRef={ref}
         startAdornment={
           <InputAdornment position="start">
             <SearchIcon fontSize="small" />

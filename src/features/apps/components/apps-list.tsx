@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -13,7 +13,6 @@ import Typography from '@mui/material/Typography';
 import { isApiError } from '@/api/api-error';
 import { ErrorAlert } from '@/components/error-alert';
 import { SearchField } from '@/components/search-field';
-import { usePageCommand } from '@/lib/page-commands';
 import { appQueries } from '../queries';
 
 const MAX_SHOWN = 200;
@@ -27,8 +26,6 @@ export interface AppsListProps {
 export function AppsList({ search, onSearchChange, appHref }: AppsListProps) {
   const apps = useQuery(appQueries.list());
   const deferred = useDeferredValue(search);
-  const searchRef = useRef<HTMLInputElement>(null);
-  usePageCommand('focus-search', apps.data !== undefined && apps.data.length > 0, () => searchRef.current?.focus());
   const matches = useMemo(() => {
     const needle = deferred.trim().toLowerCase();
     const list = apps.data ?? [];
@@ -70,7 +67,7 @@ export function AppsList({ search, onSearchChange, appHref }: AppsListProps) {
   }
   return (
     <Stack spacing={1.5}>
-      <SearchField inputRef={searchRef} label="Search apps" value={search} onChange={onSearchChange} />
+      <SearchField label="Search apps" value={search} onChange={onSearchChange} pageSearch="silent" />
       <Typography variant="body2" color="text.secondary" role="status">
         {matches.length === apps.data.length ? `${apps.data.length} apps` : `${matches.length} of ${apps.data.length} apps match`}
         {matches.length > MAX_SHOWN ? ` (showing the first ${MAX_SHOWN}: refine the search)` : ''}

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useRef, type ReactNode } from 'react';
+import { useDeferredValue, useId, useMemo, type ReactNode } from 'react';
 import type { QueryKey } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -15,8 +15,6 @@ import type { Environment } from '@/api/contract';
 import { useCanWrite } from '@/api/use-can-write';
 import { errorText } from '@/components/error-alert';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
-import { usePageCommand } from '@/lib/page-commands';
-import { usePreferences } from '@/lib/preferences';
 import { SearchField } from '@/components/search-field';
 import { environmentName } from '@/lib/environment-name';
 import { useEnvironmentLists, type ColumnState, type ListOptions } from '../environment-lists';
@@ -98,10 +96,6 @@ export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKe
   const keySets = useMemo(() => (comparison ? comparisonFilters(comparison) : undefined), [comparison]);
   const filter = useMemo(() => parseMissingFilter(missing, slugs, keySets), [missing, slugs, keySets]);
   const deferredSearch = useDeferredValue(search);
-  // `/` comes here (the shortcuts, app/palette-host.tsx).
-  const searchRef = useRef<HTMLInputElement>(null);
-  usePageCommand('focus-search', true, () => searchRef.current?.focus());
-  const { singleKeyShortcuts } = usePreferences();
   const rows = useMemo(() => filterRows(overview, { search: deferredSearch, missing: filter }), [overview, deferredSearch, filter]);
   const missingAnywhere = useMemo(() => overview.rows.filter((row) => row.missingCount > 0).length, [overview]);
   const meta = columns.map((column, i) => columnMeta(column, overview.missingCounts[i] ?? null));
@@ -113,11 +107,10 @@ export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKe
       {canWrite ? null : <ReadOnlyNotice />}
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'flex-start' } }}>
         <SearchField
-          inputRef={searchRef}
           label="Search keys"
           value={search}
           onChange={onSearchChange}
-          keyShortcuts={singleKeyShortcuts ? '/' : undefined}
+          pageSearch="silent"
           sx={{ flex: 1, maxWidth: { sm: 360 } }}
         />
         <FormControl size="small" sx={{ minWidth: 220 }}>

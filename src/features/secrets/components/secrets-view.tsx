@@ -85,7 +85,7 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
   const presenting = usePresentationMode();
   const onEdit = canWrite ? onEditProp : undefined;
   const envId = environment.id;
-  const { autoHideSeconds, singleKeyShortcuts } = usePreferences();
+  const { autoHideSeconds } = usePreferences();
   const list = useQuery({
     ...listQuery({ appId, envId }),
     refetchInterval: REFRESH_INTERVAL_MS,
@@ -95,8 +95,6 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
   });
   const reveal = useRevealedValues({ appId, envIds: [envId], autoHideMs: autoHideSeconds * 1000 });
   const copy = useCopySecret({ appId, envId });
-  const searchRef = useRef<HTMLInputElement>(null);
-  usePageCommand('focus-search', true, () => searchRef.current?.focus());
 
   const deferredSearch = useDeferredValue(search);
   const all = list.data?.secrets;
@@ -126,12 +124,10 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
         {canWrite ? null : <ReadOnlyNotice />}
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'flex-start' } }}>
           <SearchField
-            inputRef={searchRef}
             label="Search keys"
             value={search}
             onChange={onSearchChange}
-            keyShortcuts={singleKeyShortcuts ? '/' : undefined}
-            helperText={singleKeyShortcuts ? 'Press / to search' : undefined}
+            pageSearch="hint"
             keyboardOnly
             sx={{ flex: 1, maxWidth: { sm: 420 } }}
           />
