@@ -16,7 +16,6 @@ import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
 import { sessionStore } from '@/features/session/session-store';
 import { useSession, useSignOut } from '@/features/session/use-session';
-import { paletteMemory } from '@/features/palette/recents';
 import { clipboardGuard } from '@/lib/clipboard-guard';
 import { usePageCommand } from '@/lib/page-commands';
 import { environmentName } from '@/lib/environment-name';
@@ -73,11 +72,6 @@ function Place({ appId, envSlug }: { appId: string; envSlug: string | undefined 
   const returnHref = useAppReturnHref(appId);
   const env = envSlug === undefined ? undefined : environments.data?.find((e) => e.slug === envSlug);
   const name = app.data?.name ?? appId;
-  // The palette offers the apps opened in this tab when it has no apps listing.
-  const opened = app.data;
-  useEffect(() => {
-    if (opened) paletteMemory.appOpened(opened);
-  }, [opened]);
   // No link to an app that does not exist or that this token may not open.
   const linked = appLookupProblem(app.error, appId) === null;
   return (
@@ -129,7 +123,6 @@ function useLeaveWhenSignedOut(signedIn: boolean): () => void {
     if (signedIn) return;
     queryClient.clear();
     lastEnvironment.forget();
-    paletteMemory.clear();
     // A 401 or a timeout ends the session too: a copied value goes with it.
     clipboardGuard.clearNow();
     if (signingOut.current) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
-import { paletteMemory } from '@/features/palette/recents';
+import { appQueries } from '@/features/apps/queries';
 import { renderDialog } from '@/testing/dialog-helpers';
 import { useFakeApi } from '@/testing/fake-api';
 import PaletteRoot from './palette-root';
@@ -12,8 +12,7 @@ function renderPalette() {
 }
 
 describe('the palette’s apps', () => {
-  it('come from the apps listing; where the service refuses it, from the apps opened in this tab', async () => {
-    paletteMemory.appOpened({ id: 'app_opened', name: 'opened-here' });
+  it('come from the apps listing; where the service refuses it, from the apps this tab has looked up', async () => {
     const first = renderPalette();
     const box = await screen.findByRole('combobox', { name: 'Search everything' });
     await first.user.type(box, 'payments');
@@ -22,9 +21,9 @@ describe('the palette’s apps', () => {
 
     fake.settings.appsListing = false;
     const second = renderPalette();
+    second.queryClient.setQueryData(appQueries.lookup('app_opened', 'Identifier').queryKey, { id: 'app_opened', name: 'opened-here', slug: 'opened-here' });
     const refused = await screen.findByRole('combobox', { name: 'Search everything' });
     await second.user.type(refused, 'opened');
     expect(await screen.findByRole('option', { name: /^opened-here/ })).toBeInTheDocument();
-    paletteMemory.clear();
   });
 });

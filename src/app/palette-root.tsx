@@ -1,12 +1,13 @@
 /**
  * The palette's data and what its choices do, loaded with it on first use. It lists what the pages
  * have already read (the query cache) and asks for nothing else but the apps listing (cached a
- * minute; when refused, the apps opened in this tab stand in for it).
+ * minute; when refused, the apps this tab has looked up stand in for it).
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useColorScheme } from '@mui/material/styles';
+import type { App } from '@/api/contract';
 import { useCanWrite } from '@/api/use-can-write';
 import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
@@ -32,6 +33,16 @@ export interface PaletteLocationState {
 const useOffered = () => useSyncExternalStore(pageCommands.subscribe, pageCommands.available);
 const usePageActionList = () => useSyncExternalStore(pageActions.subscribe, pageActions.list);
 const useRecent = () => useSyncExternalStore(paletteMemory.subscribe, paletteMemory.recent);
+
+/** The apps this tab has looked up (each app's page reads its own), newest first. */
+function openedApps(queryClient: QueryClient): App[] {
+  return queryClient
+    .getQueryCache()
+    .findAll({ queryKey: [...appQueries.all(), 'lookup'] })
+    .filter((query) => query.state.data !== undefined)
+    .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
+    .map((query) => query.state.data as App);
+}
 
 function pageOf(pathname: string, params: { appId?: string; envSlug?: string; secretId?: string }): PalettePage {
   if (params.appId === undefined) return pathname === '/apps' ? 'apps' : 'other';
@@ -59,7 +70,12 @@ function usePaletteItems() {
   const nextTheme = (mode === 'system' || !mode ? systemMode : mode) === 'dark' ? 'light' : 'dark';
   const appName = app.data?.name ?? appId ?? '';
 
-  const appList = useMemo(() => (apps.data ?? paletteMemory.openedApps()).map(appItem), [apps.data]);
+  const queryClient = useQueryClient();
+  const appList = useMemo(
+    // Without the listing (refused, or not there yet): the apps this tab has looked up, newest first.
+    () => (apps.status === 'success' ? apps.data : openedApps(queryClient)).map(appItem),
+    [apps.status, apps.data, queryClient],
+  );
   const envList = useMemo(
     () => (appId === undefined ? [] : (environments.data ?? []).map((e) => environmentItem(appId, appName, { slug: e.slug, name: environmentName(e) }))),
     [appId, appName, environments.data],

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageCommandId } from '@/lib/page-commands';
 import { actionItems, keyItems, type ActionContext, type PaletteActionId } from './palette-model';
+import { apiClient } from '@/api/client';
 import { paletteMemory } from './recents';
 
 const EVERYTHING: PageCommandId[] = ['new-secret', 'import', 'export', 'use-locally', 'reveal-all', 'settings'];
@@ -47,14 +48,14 @@ describe('key items', () => {
 });
 
 describe('the palette memory', () => {
-  it('keeps the last 8 choices, newest first without repeats, and the opened apps, until cleared', () => {
+  it('keeps the last 8 choices, newest first without repeats, until the session ends', () => {
     const items = keyItems({ appId: 'a', appName: 'a', envSlug: 'e', envName: 'E' }, Array.from({ length: 10 }, (_, i) => ({ key: `K${i}`, secretId: `s${i}` })));
     for (const item of items) paletteMemory.remember(item);
     paletteMemory.remember(items[5]!);
     expect(paletteMemory.recent().map((item) => item.label)).toEqual(['K5', 'K9', 'K8', 'K7', 'K6', 'K4', 'K3', 'K2']);
-    paletteMemory.appOpened({ id: 'app_1', name: 'payments' });
-    paletteMemory.clear();
+    apiClient.setSession({ baseUrl: '/api', readToken: 'demo-token' });
+    expect(paletteMemory.recent()).toHaveLength(8);
+    apiClient.setSession(null);
     expect(paletteMemory.recent()).toEqual([]);
-    expect(paletteMemory.openedApps()).toEqual([]);
   });
 });
