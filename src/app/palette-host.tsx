@@ -12,8 +12,6 @@ import type { PaletteOpen } from './palette-root';
 // The palette, the shortcuts sheet and what they read: loaded on first use (never on the first page).
 const PaletteRoot = lazy(() => import('./palette-root'));
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
-
 /**
  * What is typed between ⌘K and the palette's box taking focus (its chunk loads on first use), kept
  * for the box rather than lost or taken for shortcuts.
@@ -74,14 +72,13 @@ export function PaletteHost({ onSignOut }: { onSignOut: () => void }) {
     }
   });
   const typedAhead = useTypedAhead(open === 'palette');
-  const shortcut = isMac ? '⌘K' : 'Ctrl+K';
   return (
     <>
       <Button
         color="inherit"
         aria-label="Search everything"
         aria-keyshortcuts="Control+K Meta+K"
-        title={`Search everything (${shortcut})`}
+        title="Search everything (Ctrl+K, ⌘K)"
         onClick={() => setOpen('palette')}
         startIcon={<SearchIcon />}
         sx={{ whiteSpace: 'nowrap', minWidth: 0, '& .MuiButton-startIcon': { mr: { xs: 0, md: 1 } } }}

@@ -1,11 +1,10 @@
-import { useId, useRef, type Ref } from 'react';
+import { useId, useRef } from 'react';
 import FormControl from '@mui/material/FormControl';
 import FormHelperText from '@mui/material/FormHelperText';
 import InputAdornment from '@mui/material/InputAdornment';
 import InputLabel from '@mui/material/InputLabel';
 import OutlinedInput from '@mui/material/OutlinedInput';
 import type { SxProps, Theme } from '@mui/material/styles';
-import { useForkRef } from '@mui/material/utils';
 import { usePageCommand } from '@/lib/page-commands';
 import { usePreferences } from '@/lib/preferences';
 import { SearchIcon } from './icons';
@@ -15,7 +14,6 @@ export interface SearchFieldProps {
   value: string;
   onChange: (value: string) => void;
   helperText?: string;
-  inputRef?: Ref<HTMLInputElement>;
   /** e.g. '/' when a key focuses the field. */
   keyShortcuts?: string;
   /** The helper text is about the keyboard: hidden on touch screens. */
@@ -33,10 +31,9 @@ export interface SearchFieldProps {
  * Built from TextField's parts: TextField itself brings Select, Menu and Modal (~15 KB gzip) to
  * every page that has a search box.
  */
-export function SearchField({ label, value, onChange, helperText: givenHelperText, inputRef, keyShortcuts: givenShortcuts, keyboardOnly = false, pageSearch, sx }: SearchFieldProps) {
+export function SearchField({ label, value, onChange, helperText: givenHelperText, keyShortcuts: givenShortcuts, keyboardOnly = false, pageSearch, sx }: SearchFieldProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const ref = useForkRef(input, inputRef);
   usePageCommand('focus-search', pageSearch !== undefined, () => input.current?.focus());
   const { singleKeyShortcuts } = usePreferences();
   const slash = pageSearch !== undefined && singleKeyShortcuts;
@@ -52,7 +49,7 @@ export function SearchField({ label, value, onChange, helperText: givenHelperTex
         type="search"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        inputRef={ref}
+        inputRef={input}
         startAdornment={
           <InputAdornment position="start">
             <SearchIcon fontSize="small" />
