@@ -6,9 +6,9 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useColorScheme } from '@mui/material/styles';
 import type { App } from '@/api/contract';
 import { useCanWrite } from '@/api/use-can-write';
+import { useThemeToggle } from '@/components/theme-switch';
 import { appQueries } from '@/features/apps/queries';
 import { environmentQueries } from '@/features/environments/queries';
 import { CommandPalette } from '@/features/palette/command-palette';
@@ -66,8 +66,7 @@ function usePaletteItems() {
   const presenting = usePresentationMode();
   const offered = useOffered();
   const recent = useRecent();
-  const { mode, systemMode } = useColorScheme();
-  const nextTheme = (mode === 'system' || !mode ? systemMode : mode) === 'dark' ? 'light' : 'dark';
+  const nextTheme = useThemeToggle().next;
   const appName = app.data?.name ?? appId ?? '';
 
   const queryClient = useQueryClient();
@@ -107,7 +106,7 @@ function useChoose(onOpen: (open: PaletteOpen) => void, onSignOut: () => void) {
   const navigate = useNavigate();
   const { appId } = useParams();
   const { search } = useLocation();
-  const { mode, systemMode, setMode } = useColorScheme();
+  const theme = useThemeToggle();
   const pageSearch = new URLSearchParams(search).get('q') ?? '';
   return (item: PaletteItem, { openPage }: { openPage: boolean }): void => {
     paletteMemory.remember(item);
@@ -140,7 +139,7 @@ function useChoose(onOpen: (open: PaletteOpen) => void, onSignOut: () => void) {
         presentationMode.set(!presentationMode.get());
         break;
       case 'theme':
-        setMode((mode === 'system' || !mode ? systemMode : mode) === 'dark' ? 'light' : 'dark');
+        theme.toggle();
         break;
       case 'shortcuts':
         onOpen('sheet');
