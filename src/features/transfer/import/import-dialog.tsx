@@ -22,7 +22,7 @@ import type { TransferApi } from '../transfer-api';
 import { buildImportPreview, includedRows, keysToCompare, type ImportRow } from './import-model';
 import { ImportPreviewList } from './import-preview';
 import { importStatusText, ImportProgress } from './import-progress';
-import type { RowHandlers, RowResult } from './import-rows';
+import type { RowHandlers } from './import-rows';
 import { ImportSourceFields } from './import-source';
 import { useImportCompare } from './use-import-compare';
 import { IMPORT_TITLE, importItems, useImportRun } from './use-import-run';
@@ -72,12 +72,9 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
 
   const onInclude = useCallback((row: ImportRow, on: boolean) => setChoices((prev) => new Map(prev).set(row.id, on)), []);
   const onFix = useCallback((row: ImportRow, fix: string) => setRenames((prev) => new Map(prev).set(row.id, fix)), []);
-  const { progress, statusOf } = run;
-  const resultOf = (id: string): RowResult | undefined => {
-    const status = locked ? statusOf(id) : undefined;
-    return status ? { status } : undefined;
-  };
-  const handlers: RowHandlers = { choices, onInclude, onFix, locked, resultOf };
+  const { progress } = run;
+  const statusOf = (id: string) => (locked ? run.statusOf(id) : undefined);
+  const handlers: RowHandlers = { choices, onInclude, onFix, locked, statusOf };
 
   const start = () => {
     if (!parse) return;

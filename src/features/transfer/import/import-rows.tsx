@@ -24,28 +24,25 @@ const RESULT_TEXT: Partial<Record<BulkItemStatus, string>> = {
   running: 'Sending',
 };
 
-/** A row's outcome in the last run (none when the row was not part of it); the server's messages are listed under the progress bar. */
-export interface RowResult {
-  status: BulkItemStatus;
-}
-
 export interface RowHandlers {
   choices: ReadonlyMap<string, boolean>;
   onInclude: (row: ImportRow, included: boolean) => void;
   onFix: (row: ImportRow, fix: string) => void;
   /** While writing or showing results: nothing can change. */
   locked: boolean;
-  resultOf: (id: string) => RowResult | undefined;
+  /** A row's outcome in the last run (none when the row was not part of it); the server's messages are listed under the progress bar. */
+  statusOf: (id: string) => BulkItemStatus | undefined;
 }
 
-interface RowProps extends RowHandlers {
+/** Only what the row shows, as values that stay the same between renders (so that memo skips the unchanged rows). */
+interface RowProps extends Pick<RowHandlers, 'onInclude' | 'onFix' | 'locked'> {
   row: ImportRow;
   included: boolean;
-  result: RowResult | undefined;
+  status: BulkItemStatus | undefined;
 }
 
 /** One key: its checkbox, name, category or result, and what is worth knowing about it. Never its value. */
-const Row = memo(function Row({ row, included, result, onInclude, onFix, locked }: RowProps) {
+const Row = memo(function Row({ row, included, status, onInclude, onFix, locked }: RowProps) {
   const details: Array<{ text: string; tone?: 'warning' | 'error'; fix?: string }> = [];
   if (row.renamed) details.push({ text: `Written as ${row.key} (the file says ${row.id}).` });
   if (row.duplicateLines) details.push({ text: `Written more than once: ${duplicateText(row.duplicateLines)}.` });
@@ -56,7 +53,7 @@ const Row = memo(function Row({ row, included, result, onInclude, onFix, locked 
     else details.push({ text: `${row.nameError} Rename it in the text.`, tone: 'error' });
   }
   if (row.sizeError) details.push({ text: row.sizeError, tone: 'error' });
-  const resultText = result ? RESULT_TEXT[result.status] : undefined;
+  const resultText = status ? RESULT_TEXT[status] : undefined;
   return (
     <>
       <input
@@ -70,7 +67,7 @@ const Row = memo(function Row({ row, included, result, onInclude, onFix, locked 
       <span className={styles.key}>
         {row.key} <span className={styles.category}>line {row.line}</span>
       </span>
-      <span className={styles.category} data-category={row.category} data-result={result?.status}>
+      <span className={styles.category} data-category={row.category} data-result={status}>
         {resultText ?? CATEGORY_TEXT[row.category]}
       </span>
       {details.length > 0 ? (
@@ -93,8 +90,8 @@ const Row = memo(function Row({ row, included, result, onInclude, onFix, locked 
 
 /** The rows of the preview: all of them when few, else only those in view (with their measured heights). */
 export function ImportRows({ rows, handlers, label }: { rows: readonly ImportRow[]; handlers: RowHandlers; label: string }) {
-  const { choices } = handlers;
-  const props = (row: ImportRow): RowProps => ({ ...handlers, row, included: isIncluded(row, choices), result: handlers.resultOf(row.id) });
+  const { choices, onInclude, onFix, locked, statusOf } = handlers;
+  const props = (row: ImportRow): RowProps => ({ row, included: isIncluded(row, choices), status: statusOf(row.id), onInclude, onFix, locked });
   if (rows.length <= VIRTUALIZE_FROM) {
     return (
       <div className={styles.scroller}>
