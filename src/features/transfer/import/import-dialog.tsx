@@ -19,7 +19,7 @@ import { useHoldUnsavedInput } from '@/lib/use-unsaved-input';
 import { MAX_IMPORT_KEYS } from '../formats/formats';
 import { maskedListQuery } from '../masked-list-query';
 import type { TransferApi } from '../transfer-api';
-import { buildImportPreview, includedRows, keysToCompare, type ImportRow } from './import-model';
+import { buildImportPreview, includedRows, type ImportRow } from './import-model';
 import { ImportPreviewList } from './import-preview';
 import { importStatusText, ImportProgress } from './import-progress';
 import type { RowHandlers } from './import-rows';
@@ -110,7 +110,8 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
         envName={targetName}
         handlers={handlers}
         compare={{
-          available: keysToCompare(preview).length > 0,
+          // The keys a compare reads (keysToCompare): those that replace a value or already hold it.
+          available: preview.counts.replace + preview.counts.same > 0,
           pending: compare.pending,
           error: compare.error,
           done: compare.comparison?.parse === parse && compare.comparison.envId === envId,
