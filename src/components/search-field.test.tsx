@@ -14,21 +14,6 @@ describe('SearchField', () => {
     expect(box).toHaveAttribute('autocomplete', 'off');
   });
 
-  it('is described by its helper text, and announces its key shortcut', () => {
-    render(
-      <>
-        <SearchField label="Search keys" value="" onChange={() => {}} helperText="Press / to search" keyShortcuts="/" />
-        <SearchField label="Search apps" value="" onChange={() => {}} />
-      </>,
-    );
-    const keys = screen.getByRole('searchbox', { name: 'Search keys' });
-    expect(keys).toHaveAccessibleDescription('Press / to search');
-    expect(keys).toHaveAttribute('aria-keyshortcuts', '/');
-    const apps = screen.getByRole('searchbox', { name: 'Search apps' });
-    expect(apps).toHaveAccessibleDescription('');
-    expect(apps).not.toHaveAttribute('aria-keyshortcuts');
-  });
-
   it('calls onChange with the typed value', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
@@ -53,16 +38,31 @@ describe('SearchField', () => {
     expect(onChange).toHaveBeenLastCalledWith('');
   });
 
-  it('as the page’s search, / focuses it and says so, unless single-key shortcuts are off', () => {
-    render(<SearchField label="Search keys" value="" onChange={() => {}} pageSearch="hint" />);
+  it('as the page’s search, / focuses it and says so (with its hint), unless single-key shortcuts are off; other boxes neither', () => {
+    render(
+      <>
+        <SearchField label="Search keys" value="" onChange={() => {}} pageSearch="hint" />
+        <SearchField label="Search apps" value="" onChange={() => {}} />
+      </>,
+    );
     const box = screen.getByRole('searchbox', { name: 'Search keys' });
     expect(box).toHaveAccessibleDescription('Press / to search');
     expect(box).toHaveAttribute('aria-keyshortcuts', '/');
+    const apps = screen.getByRole('searchbox', { name: 'Search apps' });
+    expect(apps).toHaveAccessibleDescription('');
+    expect(apps).not.toHaveAttribute('aria-keyshortcuts');
     act(() => void pageCommands.run('focus-search'));
     expect(box).toHaveFocus();
     act(() => preferencesStore.set({ singleKeyShortcuts: false }));
     expect(box).toHaveAccessibleDescription('');
     expect(box).not.toHaveAttribute('aria-keyshortcuts');
     act(() => preferencesStore.reset());
+  });
+
+  it('a silent page search has the shortcut without the hint', () => {
+    render(<SearchField label="Search apps" value="" onChange={() => {}} pageSearch="silent" />);
+    const apps = screen.getByRole('searchbox', { name: 'Search apps' });
+    expect(apps).toHaveAccessibleDescription('');
+    expect(apps).toHaveAttribute('aria-keyshortcuts', '/');
   });
 });

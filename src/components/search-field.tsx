@@ -13,14 +13,9 @@ export interface SearchFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  helperText?: string;
-  /** e.g. '/' when a key focuses the field. */
-  keyShortcuts?: string;
-  /** The helper text is about the keyboard: hidden on touch screens. */
-  keyboardOnly?: boolean;
   /**
    * The page's search box: `/` focuses it while single-key shortcuts are on (Settings), and with
-   * 'hint' the helper text says so.
+   * 'hint' the helper text says so (a keyboard hint: hidden on touch screens).
    */
   pageSearch?: 'hint' | 'silent';
   sx?: SxProps<Theme>;
@@ -31,14 +26,14 @@ export interface SearchFieldProps {
  * Built from TextField's parts: TextField itself brings Select, Menu and Modal (~15 KB gzip) to
  * every page that has a search box.
  */
-export function SearchField({ label, value, onChange, helperText: givenHelperText, keyShortcuts: givenShortcuts, keyboardOnly = false, pageSearch, sx }: SearchFieldProps) {
+export function SearchField({ label, value, onChange, pageSearch, sx }: SearchFieldProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   usePageCommand('focus-search', pageSearch !== undefined, () => input.current?.focus());
   const { singleKeyShortcuts } = usePreferences();
   const slash = pageSearch !== undefined && singleKeyShortcuts;
-  const keyShortcuts = givenShortcuts ?? (slash ? '/' : undefined);
-  const helperText = givenHelperText ?? (slash && pageSearch === 'hint' ? 'Press / to search' : undefined);
+  const keyShortcuts = slash ? '/' : undefined;
+  const helperText = slash && pageSearch === 'hint' ? 'Press / to search' : undefined;
   const helperId = `${id}-helper`;
   return (
     <FormControl size="small" variant="outlined" sx={sx}>
@@ -59,7 +54,7 @@ export function SearchField({ label, value, onChange, helperText: givenHelperTex
       />
       {helperText ? (
         // A keyboard hint: not shown where there is no keyboard to speak of (touch screens).
-        <FormHelperText id={helperId} sx={keyboardOnly ? { '@media (hover: none) and (pointer: coarse)': { display: 'none' } } : undefined}>
+        <FormHelperText id={helperId} sx={{ '@media (hover: none) and (pointer: coarse)': { display: 'none' } }}>
           {helperText}
         </FormHelperText>
       ) : null}

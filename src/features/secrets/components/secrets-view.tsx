@@ -128,7 +128,6 @@ export function SecretsView({ appId, environment, search, onSearchChange, secret
             value={search}
             onChange={onSearchChange}
             pageSearch="hint"
-            keyboardOnly
             sx={{ flex: 1, maxWidth: { sm: 420 } }}
           />
           <Box sx={{ flex: 1, display: { xs: 'none', sm: 'block' } }} />
