@@ -1,10 +1,10 @@
 import { parseEnv } from './env';
 import { parseJson } from './json';
-import { serializeEntries } from './serialize';
 import { parseYaml } from './structured';
-import type { FileFormat, ParseResult, SerializeResult } from './types';
+import type { FileFormat, ParseResult } from './types';
 
 export { detectFormat } from './detect';
+export { serialize } from './serialize';
 
 export const FORMAT_LABELS: Record<FileFormat, string> = { env: '.env', json: 'JSON', yaml: 'YAML' };
 export const FORMAT_EXTENSIONS: Record<FileFormat, string> = { env: 'env', json: 'json', yaml: 'yaml' };
@@ -19,9 +19,4 @@ export function parseSecretsFile(text: string, format: FileFormat): ParseResult 
   if (format === 'env') return parseEnv(body);
   if (format === 'json') return parseJson(body);
   return parseYaml(body);
-}
-
-/** Writes entries in a format; keys whose values the format cannot hold exactly are left out and listed. */
-export function serialize(format: FileFormat, entries: readonly { key: string; value: string }[]): SerializeResult {
-  return serializeEntries(format, entries);
 }

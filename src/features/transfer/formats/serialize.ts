@@ -38,7 +38,7 @@ function envForm({ key, value }: Pair): string | undefined {
 }
 
 /** .env: each value in a form this module's (dotenv's) reader gives back exactly; the others are `inexact`. */
-export function serializeEnv(entries: readonly Pair[]): SerializeResult {
+function serializeEnv(entries: readonly Pair[]): SerializeResult {
   const inexact = new Set<string>();
   const lines = new Map<Pair, string>();
   for (const entry of entries) {
@@ -62,7 +62,8 @@ export function serializeEnv(entries: readonly Pair[]): SerializeResult {
   return { text, inexact: entries.filter((e) => inexact.has(e.key)).map((e) => e.key) };
 }
 
-export function serializeEntries(format: FileFormat, entries: readonly Pair[]): SerializeResult {
+/** Writes entries in a format; keys whose values the format cannot hold exactly are left out and listed. */
+export function serialize(format: FileFormat, entries: readonly Pair[]): SerializeResult {
   if (format === 'env') return serializeEnv(entries);
   if (format === 'json') return serializeJson(entries);
   return serializeYaml(entries);
