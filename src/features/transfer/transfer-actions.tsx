@@ -7,7 +7,7 @@ import { usePageCommand } from '@/lib/page-commands';
 
 export type TransferAction = 'import' | 'export' | 'local';
 
-export const TRANSFER_LABELS: Readonly<Record<TransferAction, string>> = { import: 'Import', export: 'Export', local: 'Use it locally' };
+const TRANSFER_LABELS: Readonly<Record<TransferAction, string>> = { import: 'Import', export: 'Export', local: 'Use it locally' };
 
 /** What the host (loaded on first use) shows: the narrow layout's menu, or the chosen action's dialog. */
 export interface TransferHostProps {

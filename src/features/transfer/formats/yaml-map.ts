@@ -3,7 +3,7 @@ import type { CST, Document, ErrorCode, Node, Scalar, YAMLError, YAMLMap } from 
 import type { ParseProblem } from './types';
 
 /** How both YAML and JSON files are read: every scalar a string, every key kept (duplicates too). */
-export const READ_OPTIONS = { schema: 'failsafe', uniqueKeys: false, prettyErrors: false } as const;
+const READ_OPTIONS = { schema: 'failsafe', uniqueKeys: false, prettyErrors: false } as const;
 
 /** Deeper nesting than any secrets file needs; past it, the parser's recursion nears the stack limit. */
 const MAX_DEPTH = 256;

@@ -11,8 +11,6 @@ import type { EntryNote, ParsedEntry, ParseResult } from '../formats/types';
 /** `new`: no value in the environment yet; `replace`: it has one; `same`: a compare found the very value. */
 export type ImportCategory = 'new' | 'replace' | 'same' | 'invalid' | 'too-large';
 
-export const IMPORT_CATEGORIES: readonly ImportCategory[] = ['new', 'replace', 'same', 'invalid', 'too-large'];
-
 /** The summary's counts: the categories, and two flags a row of any category can carry. */
 export type ImportCounts = Readonly<Record<ImportCategory | 'duplicate' | 'suspicious', number>>;
 
@@ -144,7 +142,7 @@ export function buildImportPreview({ parse, existing, renames, comparison, envId
 export const canInclude = (row: ImportRow): boolean => row.category !== 'too-large' && row.category !== 'invalid';
 
 /** Whether the row is written unless the user says otherwise. */
-export const includedByDefault = (row: ImportRow): boolean => row.category === 'new' || row.category === 'replace';
+const includedByDefault = (row: ImportRow): boolean => row.category === 'new' || row.category === 'replace';
 
 /** Whether the row is written: the user's choice (row id → included) over the default. */
 export function isIncluded(row: ImportRow, choices: ReadonlyMap<string, boolean>): boolean {

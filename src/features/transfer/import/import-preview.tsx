@@ -30,7 +30,7 @@ function summaryLines(counts: ImportCounts, envName: string): string[] {
 /** "Line 4: …", unless the message already starts with its line. */
 const problemText = (problem: ParseProblem) => (/^line \d/i.test(problem.message) ? problem.message : `Line ${problem.line}: ${problem.message}`);
 
-export function ParseProblems({ problems }: { problems: readonly ParseProblem[] }) {
+function ParseProblems({ problems }: { problems: readonly ParseProblem[] }) {
   if (problems.length === 0) return null;
   return (
     <Alert severity="warning">

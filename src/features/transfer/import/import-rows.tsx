@@ -5,7 +5,7 @@ import { canInclude, duplicateText, isIncluded, type ImportCategory, type Import
 import styles from './import-rows.module.css';
 
 /** Up to this many rows all render; past it only those in view (5,000 rows stay quick). */
-export const VIRTUALIZE_FROM = 100;
+const VIRTUALIZE_FROM = 100;
 const ESTIMATED_ROW_HEIGHT = 52;
 
 const CATEGORY_TEXT: Record<ImportCategory, string> = {

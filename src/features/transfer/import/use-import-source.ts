@@ -19,12 +19,12 @@ function readText(file: File): Promise<string> {
 }
 
 /** "6.2 MB" (MB of 2^20 bytes, as the limit is written). */
-export function formatMegabytes(bytes: number): string {
+function formatMegabytes(bytes: number): string {
   return `${+(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
 /** Says how far past the limit `what` is: in bytes when both round to the same megabytes. */
-export function sizeLimitMessage(what: string, bytes: number): string {
+function sizeLimitMessage(what: string, bytes: number): string {
   const [size, limit] = [formatMegabytes(bytes), formatMegabytes(MAX_IMPORT_BYTES)];
   const [shown, most] = size === limit ? [`${bytes.toLocaleString('en')} bytes`, `${MAX_IMPORT_BYTES.toLocaleString('en')} bytes (${limit})`] : [size, limit];
   return `${what} is ${shown}; an import reads at most ${most}. Split it into smaller files.`;
