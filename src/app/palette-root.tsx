@@ -17,8 +17,7 @@ import { paletteMemory } from '@/features/palette/recents';
 import { ShortcutsSheet } from '@/features/palette/shortcuts-sheet';
 import { listQuery } from '@/features/secrets/list-query';
 import { environmentName } from '@/lib/environment-name';
-import { pageActions } from '@/lib/page-actions';
-import { pageCommands, type PageCommandId } from '@/lib/page-commands';
+import { pageCommands } from '@/lib/page-commands';
 import { usePreferences } from '@/lib/preferences';
 import { presentationMode, usePresentationMode } from '@/lib/presentation-mode';
 import { appPath, envPath, secretPath, withSearch } from './paths';
@@ -30,8 +29,7 @@ export interface PaletteLocationState {
   highlightKey: string;
 }
 
-const useOffered = () => useSyncExternalStore(pageCommands.subscribe, pageCommands.available);
-const usePageActionList = () => useSyncExternalStore(pageActions.subscribe, pageActions.list);
+const useOffered = () => useSyncExternalStore(pageCommands.subscribe, pageCommands.offered);
 const useRecent = () => useSyncExternalStore(paletteMemory.subscribe, paletteMemory.recent);
 
 /** The apps this tab has looked up (each app's page reads its own), newest first. */
@@ -84,10 +82,9 @@ function usePaletteItems() {
     () => (appId === undefined || envSlug === undefined || !list.data ? [] : keyItems({ appId, appName, envSlug, envName }, list.data.secrets)),
     [appId, appName, envSlug, envName, list.data],
   );
-  const ownActions = usePageActionList();
   const actions = useMemo(
-    () => [...actionItems({ page, appId, canWrite, presenting, offered, nextTheme }), ...pageActionItems(ownActions)],
-    [page, appId, canWrite, presenting, offered, nextTheme, ownActions],
+    () => [...actionItems({ page, appId, canWrite, presenting, offered: offered.keys, nextTheme }), ...pageActionItems(offered.labelled)],
+    [page, appId, canWrite, presenting, offered, nextTheme],
   );
   const items = useMemo(() => [...actions, ...envList, ...appList, ...keys], [actions, envList, appList, keys]);
   const emptyItems = useMemo(() => {
@@ -127,7 +124,6 @@ function useChoose(onOpen: (open: PaletteOpen) => void, onSignOut: () => void) {
         void navigate(envPath(item.appId, item.envSlug), { state: { highlightKey: item.label } satisfies PaletteLocationState });
         return;
     }
-    const run = (id: PageCommandId) => setTimeout(() => pageCommands.run(id), 0);
     switch (item.action) {
       case 'apps':
         void navigate('/apps');
@@ -147,14 +143,12 @@ function useChoose(onOpen: (open: PaletteOpen) => void, onSignOut: () => void) {
       case 'sign-out':
         onSignOut();
         break;
-      case 'page': {
-        const key = item.pageKey ?? '';
-        setTimeout(() => pageActions.run(key), 0);
-        break;
+      default: {
+        // The page's own actions (fixed or labelled) run once the palette has closed, so that
+        // their dialog takes focus.
+        const key = item.pageKey ?? item.action;
+        setTimeout(() => pageCommands.run(key), 0);
       }
-      default:
-        // The page's own actions run once the palette has closed, so that their dialog takes focus.
-        run(item.action);
     }
   };
 }

@@ -1,10 +1,10 @@
 /**
- * A page's own labelled actions for the command palette, several of a kind (e.g. one per environment
- * on a secret's page); the fixed ones that shortcuts also run are page-commands.ts. Kept apart so
- * that the first page does not load it.
+ * A page's own labelled actions for the command palette, several of a kind (e.g. "Set value in
+ * Production" on a secret's page), in the page-commands registry. Apart from it so that the first
+ * page does not load it.
  */
 import { useEffect, useRef } from 'react';
-import { createListeners } from './listeners';
+import { pageCommands } from './page-commands';
 
 export interface PageAction {
   /** Unique on the page. */
@@ -14,42 +14,16 @@ export interface PageAction {
   run: () => void;
 }
 
-const ownedActions = new Map<object, readonly PageAction[]>();
-let actionList: readonly PageAction[] = [];
-const actionListeners = createListeners();
-
-export const pageActions = {
-  list: (): readonly PageAction[] => actionList,
-  run(key: string): boolean {
-    const action = actionList.find((candidate) => candidate.key === key);
-    action?.run();
-    return action !== undefined;
-  },
-  subscribe: actionListeners.subscribe,
-};
-
-function setOwned(owner: object, actions: readonly PageAction[] | null) {
-  if (actions) ownedActions.set(owner, actions);
-  else ownedActions.delete(owner);
-  actionList = [...ownedActions.values()].flat();
-  actionListeners.emit();
-}
-
 /** Offers `actions` while mounted; registered again only when their keys or labels change. */
 export function usePageActions(actions: readonly PageAction[]): void {
-  const owner = useRef({});
   const latest = useRef(actions);
   useEffect(() => {
     latest.current = actions;
   });
   const signature = actions.map((action) => `${action.key}\u0000${action.label}`).join('\n');
   useEffect(() => {
-    const keys = signature ? signature.split('\n').map((line) => line.split('\u0000') as [string, string]) : [];
-    const current = owner.current;
-    setOwned(
-      current,
-      keys.map(([key, label]) => ({ key, label, run: () => latest.current.find((action) => action.key === key)?.run() })),
-    );
-    return () => setOwned(current, null);
+    const offered = signature ? signature.split('\n').map((line) => line.split('\u0000') as [string, string]) : [];
+    const unregister = offered.map(([key, label]) => pageCommands.register(key, () => latest.current.find((action) => action.key === key)?.run(), label));
+    return () => unregister.forEach((remove) => remove());
   }, [signature]);
 }

@@ -1,7 +1,9 @@
 /**
  * What the page shown offers to the command palette and the keyboard shortcuts: each page
  * registers the actions it has (only while they are available), and the palette runs them. One
- * registry, so a palette entry and its button always do the same thing.
+ * registry, so a palette entry and its button always do the same thing. Fixed ids are the ones
+ * shortcuts and the palette's own wording know; a labelled entry (page-actions.ts) is listed by
+ * its label, several of a kind (e.g. one per environment on a secret's page).
  */
 import { useEffect, useRef } from 'react';
 import { createListeners } from './listeners';
@@ -17,29 +19,39 @@ export type PageCommandId =
   | 'settings'
   | 'focus-search';
 
-const commands = new Map<PageCommandId, () => void>();
-/** The ids registered now: a new set on each change (a snapshot for useSyncExternalStore). */
-let available: ReadonlySet<PageCommandId> = new Set();
+/** What is offered now: every key, and the labelled entries in the order they came. */
+export interface PageOffer {
+  keys: ReadonlySet<string>;
+  labelled: readonly { key: string; label: string }[];
+}
+
+const entries = new Map<string, { run: () => void; label: string | undefined }>();
+/** A new object on each change (a snapshot for useSyncExternalStore). */
+let offer: PageOffer = { keys: new Set(), labelled: [] };
 const listeners = createListeners();
 const changed = () => {
-  available = new Set(commands.keys());
+  offer = {
+    keys: new Set(entries.keys()),
+    labelled: [...entries].flatMap(([key, entry]) => (entry.label === undefined ? [] : [{ key, label: entry.label }])),
+  };
   listeners.emit();
 };
 
 export const pageCommands = {
-  available: (): ReadonlySet<PageCommandId> => available,
+  offered: (): PageOffer => offer,
   /** Runs a registered command; false when the page does not offer it. */
-  run(id: PageCommandId): boolean {
-    const command = commands.get(id);
-    command?.();
-    return command !== undefined;
+  run(key: string): boolean {
+    const entry = entries.get(key);
+    entry?.run();
+    return entry !== undefined;
   },
-  register(id: PageCommandId, run: () => void): () => void {
-    commands.set(id, run);
+  register(key: string, run: () => void, label?: string): () => void {
+    const entry = { run, label };
+    entries.set(key, entry);
     changed();
     return () => {
-      if (commands.get(id) !== run) return;
-      commands.delete(id);
+      if (entries.get(key) !== entry) return;
+      entries.delete(key);
       changed();
     };
   },
@@ -57,4 +69,3 @@ export function usePageCommand(id: PageCommandId, available: boolean, run: () =>
     return pageCommands.register(id, () => latest.current());
   }, [id, available]);
 }
-

@@ -13,7 +13,7 @@ export type PaletteActionId =
   | 'theme'
   | 'shortcuts'
   | 'sign-out'
-  /** One of the page's own labelled actions (lib/page-actions.ts). */
+  /** One of the page's own labelled actions (lib/page-actions.ts): runs `pageKey`. */
   | 'page';
 
 interface ItemBase {
@@ -41,7 +41,7 @@ export interface ActionContext {
   canWrite: boolean;
   presenting: boolean;
   /** What the page offers right now (lib/page-commands.ts). */
-  offered: ReadonlySet<PageCommandId>;
+  offered: ReadonlySet<string>;
   /** The theme the toggle switches to. */
   nextTheme: 'light' | 'dark';
 }
