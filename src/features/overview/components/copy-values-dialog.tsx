@@ -7,16 +7,13 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControl from '@mui/material/FormControl';
-import InputLabel from '@mui/material/InputLabel';
 import LinearProgress from '@mui/material/LinearProgress';
-import NativeSelect from '@mui/material/NativeSelect';
-import OutlinedInput from '@mui/material/OutlinedInput';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
 import { BulkFailureList, bulkStatusText } from '@/components/bulk-progress';
 import { ErrorAlert } from '@/components/error-alert';
+import { EnvironmentOptions, SelectField } from '@/components/select-field';
 import { countOf } from '@/lib/counts';
 import { environmentName } from '@/lib/environment-name';
 import { isProductionEnvironment } from '@/lib/production';
@@ -31,25 +28,6 @@ export interface CopyValuesDialogProps {
   selected: ReadonlyMap<string, string>;
   api: CopyValuesApi;
   onClose: () => void;
-}
-
-function EnvironmentSelect({ label, value, onChange, environments, disabled }: { label: string; value: string; onChange: (id: string) => void; environments: readonly Environment[]; disabled: boolean }) {
-  const id = useId();
-  return (
-    <FormControl size="small" sx={{ flex: 1 }}>
-      {/* Shrunk: a native select always shows its chosen option. */}
-      <InputLabel htmlFor={id} shrink>
-        {label}
-      </InputLabel>
-      <NativeSelect input={<OutlinedInput label={label} notched />} inputProps={{ id }} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)}>
-        {environments.map((env) => (
-          <option key={env.id} value={env.id}>
-            {environmentName(env)}
-          </option>
-        ))}
-      </NativeSelect>
-    </FormControl>
-  );
 }
 
 /** The run's one live region: progress while reading and writing, the outcome once done. */
@@ -155,8 +133,12 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
           {countOf(keys.length, 'key selected', 'keys selected')}. Values are compared and written without being shown.
         </Typography>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ pt: 1 }}>
-          <EnvironmentSelect label="From" value={from} onChange={setFrom} environments={environments} disabled={false} />
-          <EnvironmentSelect label="To" value={to} onChange={setTo} environments={environments} disabled={false} />
+          <SelectField label="From" value={from} onChange={setFrom} sx={{ flex: 1 }}>
+            <EnvironmentOptions environments={environments} />
+          </SelectField>
+          <SelectField label="To" value={to} onChange={setTo} sx={{ flex: 1 }}>
+            <EnvironmentOptions environments={environments} />
+          </SelectField>
         </Stack>
         {from === to ? (
           <Alert severity="info">Choose two different environments.</Alert>

@@ -1,12 +1,8 @@
-import { useDeferredValue, useId, useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { QueryKey } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
-import FormControl from '@mui/material/FormControl';
-import InputLabel from '@mui/material/InputLabel';
-import NativeSelect from '@mui/material/NativeSelect';
-import OutlinedInput from '@mui/material/OutlinedInput';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -15,6 +11,7 @@ import type { Environment } from '@/api/contract';
 import { useCanWrite } from '@/api/use-can-write';
 import { errorText } from '@/components/error-alert';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
+import { SelectField } from '@/components/select-field';
 import { SearchField } from '@/components/search-field';
 import { environmentName } from '@/lib/environment-name';
 import { useEnvironmentLists, type ColumnState, type ListOptions } from '../environment-lists';
@@ -87,7 +84,6 @@ function FailedLists({ columns }: { columns: readonly ColumnState[] }) {
 export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKey>) {
   const { environments, listOptions, search, onSearchChange, missing, onMissingChange, secretHref, onSetValue, editingKey = null, actions, selection, comparison: given = null } = props;
   const canWrite = useCanWrite();
-  const selectId = useId();
   const { columns, lists } = useEnvironmentLists(environments, listOptions);
   const overview = useMemo(() => buildOverview(lists), [lists]);
   const slugs = useMemo(() => environments.map((env) => env.slug), [environments]);
@@ -113,23 +109,17 @@ export function OverviewView<TKey extends QueryKey>(props: OverviewViewProps<TKe
           pageSearch="silent"
           sx={{ flex: 1, maxWidth: { sm: 360 } }}
         />
-        <FormControl size="small" sx={{ minWidth: 220 }}>
-          {/* Shrunk: a native select always shows its chosen option. */}
-          <InputLabel htmlFor={selectId} shrink>
-            Show
-          </InputLabel>
-          <NativeSelect input={<OutlinedInput label="Show" notched />} inputProps={{ id: selectId }} value={filter.kind === 'all' ? '' : missing} onChange={(event) => onMissingChange(event.target.value)}>
-            <option value="">All keys</option>
-            <option value={MISSING_ANYWHERE}>Missing somewhere ({missingAnywhere})</option>
-            {meta.map((column) => (
-              <option key={column.environment.id} value={column.environment.slug}>
-                Missing in {column.label}
-                {column.missing === null ? '' : ` (${column.missing})`}
-              </option>
-            ))}
-            {comparison ? <CompareFilterOptions comparison={comparison} environments={environments} /> : null}
-          </NativeSelect>
-        </FormControl>
+        <SelectField label="Show" value={filter.kind === 'all' ? '' : missing} onChange={onMissingChange} sx={{ minWidth: 220 }}>
+          <option value="">All keys</option>
+          <option value={MISSING_ANYWHERE}>Missing somewhere ({missingAnywhere})</option>
+          {meta.map((column) => (
+            <option key={column.environment.id} value={column.environment.slug}>
+              Missing in {column.label}
+              {column.missing === null ? '' : ` (${column.missing})`}
+            </option>
+          ))}
+          {comparison ? <CompareFilterOptions comparison={comparison} environments={environments} /> : null}
+        </SelectField>
         {actions}
       </Stack>
 

@@ -1,18 +1,12 @@
-import { useId, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import FormControl from '@mui/material/FormControl';
-import FormHelperText from '@mui/material/FormHelperText';
-import InputLabel from '@mui/material/InputLabel';
-import NativeSelect from '@mui/material/NativeSelect';
-import OutlinedInput from '@mui/material/OutlinedInput';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
+import { EnvironmentOptions, SelectField } from '@/components/select-field';
 import { countOf } from '@/lib/counts';
-import { environmentName } from '@/lib/environment-name';
 import { FORMAT_LABELS } from '../formats/formats';
 import { FILE_FORMATS, type FileFormat } from '../formats/types';
 import type { ImportSource } from './use-import-source';
@@ -31,28 +25,8 @@ const hiddenInput = {
   opacity: 0,
 } as const;
 
-function Select({ label, value, onChange, disabled, helper, children }: { label: string; value: string; onChange: (value: string) => void; disabled: boolean; helper?: string | undefined; children: ReactNode }) {
-  const id = useId();
-  const helperId = useId();
-  return (
-    <FormControl size="small" sx={{ flex: 1, minWidth: 0 }}>
-      {/* Shrunk: a native select always shows its chosen option. */}
-      <InputLabel htmlFor={id} shrink>
-        {label}
-      </InputLabel>
-      <NativeSelect
-        input={<OutlinedInput label={label} notched />}
-        inputProps={{ id, 'aria-describedby': helper ? helperId : undefined }}
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {children}
-      </NativeSelect>
-      {helper ? <FormHelperText id={helperId}>{helper}</FormHelperText> : null}
-    </FormControl>
-  );
-}
+/** The two selects share the row. */
+const FIELD = { flex: 1, minWidth: 0 } as const;
 
 export interface ImportSourceFieldsProps {
   source: ImportSource;
@@ -126,20 +100,23 @@ export function ImportSourceFields({ source, environments, envId, onEnvId, keyCo
       {source.fileError ? <Alert severity="error">{source.fileError}</Alert> : null}
       {source.tooBig ? <Alert severity="error">{source.tooBig}</Alert> : null}
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ pt: 1 }}>
-        <Select label="Format" value={source.format} onChange={(value) => source.setFormat(value as FileFormat)} disabled={disabled} helper={source.detected ? 'Detected from the file name or the text' : undefined}>
+        <SelectField
+          label="Format"
+          value={source.format}
+          onChange={(value) => source.setFormat(value as FileFormat)}
+          disabled={disabled}
+          helper={source.detected ? 'Detected from the file name or the text' : undefined}
+          sx={FIELD}
+        >
           {FILE_FORMATS.map((format) => (
             <option key={format} value={format}>
               {FORMAT_LABELS[format]}
             </option>
           ))}
-        </Select>
-        <Select label="Into environment" value={envId} onChange={onEnvId} disabled={disabled}>
-          {environments.map((env) => (
-            <option key={env.id} value={env.id}>
-              {environmentName(env)}
-            </option>
-          ))}
-        </Select>
+        </SelectField>
+        <SelectField label="Into environment" value={envId} onChange={onEnvId} disabled={disabled} sx={FIELD}>
+          <EnvironmentOptions environments={environments} />
+        </SelectField>
       </Stack>
     </Stack>
   );
