@@ -52,3 +52,20 @@ export function DiscardChangesDialog({ open, onDiscard, onKeep, children }: { op
     </ConfirmDialog>
   );
 }
+
+/**
+ * The buttons of a dialog's second step before a write into production: Back, and the confirming
+ * button (warning colour, focused). While `pending`, both wait and the confirm shows `icon`.
+ */
+export function ProductionConfirmActions({ confirmLabel, onBack, onConfirm, pending = false, icon }: { confirmLabel: ReactNode; onBack: () => void; onConfirm: () => void; pending?: boolean; icon?: ReactNode }) {
+  return (
+    <>
+      <Button onClick={onBack} disabled={pending}>
+        Back
+      </Button>
+      <Button variant="contained" color="warning" autoFocus disabled={pending} startIcon={icon} onClick={onConfirm}>
+        {confirmLabel}
+      </Button>
+    </>
+  );
+}

@@ -12,6 +12,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
 import { BulkFailureList, bulkStatusText } from '@/components/bulk-progress';
+import { ProductionConfirmActions } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import { EnvironmentOptions, SelectField } from '@/components/select-field';
 import { countOf } from '@/lib/counts';
@@ -118,14 +119,7 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
         {countOf(toWrite.length, 'value')} from {fromName} will be written in {toName}, a production environment.
       </Alert>
     );
-    actions = (
-      <>
-        <Button onClick={() => setConfirming(false)}>Back</Button>
-        <Button variant="contained" color="warning" autoFocus onClick={start}>
-          Copy into {toName}
-        </Button>
-      </>
-    );
+    actions = <ProductionConfirmActions confirmLabel={`Copy into ${toName}`} onBack={() => setConfirming(false)} onConfirm={start} />;
   } else {
     body = (
       <Stack spacing={2}>

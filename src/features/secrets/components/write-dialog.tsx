@@ -8,7 +8,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent, { type DialogContentProps } from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import { DiscardChangesDialog } from '@/components/confirm-dialog';
+import { DiscardChangesDialog, ProductionConfirmActions } from '@/components/confirm-dialog';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { useHoldUnsavedInput } from '@/lib/use-unsaved-input';
 import type { WriteFlow } from '../use-write-flow';
@@ -59,14 +59,13 @@ export function WriteDialog({ flow, title, maxWidth, scroll, onSubmit, confirmat
       </DialogContent>
       <DialogActions>
         {flow.confirming !== null ? (
-          <>
-            <Button onClick={flow.back} disabled={flow.pending}>
-              Back
-            </Button>
-            <Button variant="contained" color="warning" autoFocus disabled={flow.pending} startIcon={spinner(flow.pending)} onClick={flow.confirm}>
-              Set value in {flow.confirming}
-            </Button>
-          </>
+          <ProductionConfirmActions
+            confirmLabel={`Set value in ${flow.confirming}`}
+            onBack={flow.back}
+            onConfirm={flow.confirm}
+            pending={flow.pending}
+            icon={spinner(flow.pending)}
+          />
         ) : (
           actions
         )}

@@ -10,7 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { ConfirmDialog, DiscardChangesDialog } from '@/components/confirm-dialog';
+import { ConfirmDialog, DiscardChangesDialog, ProductionConfirmActions } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import { countOf } from '@/lib/counts';
 import { environmentName } from '@/lib/environment-name';
@@ -123,14 +123,7 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
 
   let actions;
   if (confirming) {
-    actions = (
-      <>
-        <Button onClick={() => setConfirming(false)}>Back</Button>
-        <Button variant="contained" color="warning" autoFocus onClick={start}>
-          Import into {targetName}
-        </Button>
-      </>
-    );
+    actions = <ProductionConfirmActions confirmLabel={`Import into ${targetName}`} onBack={() => setConfirming(false)} onConfirm={start} />;
   } else if (busy) {
     actions = (
       <Button autoFocus onClick={run.cancel}>
