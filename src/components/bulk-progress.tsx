@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
 import type { BulkFailure, BulkSnapshot } from '@/lib/bulk-runner';
 import { countOf, formatCount } from '@/lib/counts';
 
@@ -35,4 +36,10 @@ export function BulkFailureList({ failures }: { failures: readonly BulkFailure[]
       {failures.length > LISTED ? <li>and {formatCount(failures.length - LISTED)} more</li> : null}
     </Box>
   );
+}
+
+/** A bulk write's bar: the share of items that have ended (written, failed or cancelled); `waiting` before that is known. */
+export function BulkProgressBar({ label, progress, waiting = false }: { label: string; progress: BulkSnapshot; waiting?: boolean }) {
+  const { done, failed, cancelled, total } = progress;
+  return <LinearProgress aria-label={label} variant={waiting ? 'indeterminate' : 'determinate'} value={total ? ((done + failed + cancelled) / total) * 100 : 0} />;
 }

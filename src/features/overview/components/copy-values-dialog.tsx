@@ -11,7 +11,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
-import { BulkFailureList, bulkStatusText } from '@/components/bulk-progress';
+import { BulkFailureList, BulkProgressBar, bulkStatusText } from '@/components/bulk-progress';
 import { ProductionConfirmActions } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import { EnvironmentOptions, SelectField } from '@/components/select-field';
@@ -77,7 +77,7 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
     run.start(from, to, toWrite);
   };
 
-  const { done, failed, cancelled, total } = run.progress;
+  const { failed } = run.progress;
   let body;
   let actions;
   if (run.phase !== 'idle') {
@@ -86,11 +86,7 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
         <Typography>
           {fromName} → {toName}
         </Typography>
-        <LinearProgress
-          aria-label="Copying values"
-          variant={run.phase === 'reading' ? 'indeterminate' : 'determinate'}
-          value={total ? ((done + failed + cancelled) / total) * 100 : 0}
-        />
+        <BulkProgressBar label="Copying values" progress={run.progress} waiting={run.phase === 'reading'} />
         {run.readError ? <ErrorAlert error={run.readError} title={`Could not read the values in ${fromName}`} /> : null}
         {run.phase === 'finished' ? <BulkFailureList failures={run.progress.failures} /> : null}
       </Stack>

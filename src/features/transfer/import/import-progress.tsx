@@ -1,6 +1,5 @@
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
-import { BulkFailureList, bulkStatusText } from '@/components/bulk-progress';
+import { BulkFailureList, BulkProgressBar, bulkStatusText } from '@/components/bulk-progress';
 import type { BulkSnapshot } from '@/lib/bulk-runner';
 import type { ImportPhase } from './use-import-run';
 
@@ -11,10 +10,9 @@ export function importStatusText(phase: ImportPhase, progress: BulkSnapshot): st
 
 /** The progress bar of a run and, once it has ended, what failed. */
 export function ImportProgress({ phase, progress }: { phase: ImportPhase; progress: BulkSnapshot }) {
-  const { done, failed, cancelled, total } = progress;
   return (
     <Stack spacing={1.5}>
-      <LinearProgress aria-label="Importing secrets" variant="determinate" value={total ? ((done + failed + cancelled) / total) * 100 : 0} />
+      <BulkProgressBar label="Importing secrets" progress={progress} />
       {phase === 'finished' ? <BulkFailureList failures={progress.failures} /> : null}
     </Stack>
   );
