@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import type { BulkFailure, BulkSnapshot } from '@/lib/bulk-runner';
 import { countOf, formatCount } from '@/lib/counts';
@@ -42,4 +44,32 @@ export function BulkFailureList({ failures }: { failures: readonly BulkFailure[]
 export function BulkProgressBar({ label, progress, waiting = false }: { label: string; progress: BulkSnapshot; waiting?: boolean }) {
   const { done, failed, cancelled, total } = progress;
   return <LinearProgress aria-label={label} variant={waiting ? 'indeterminate' : 'determinate'} value={total ? ((done + failed + cancelled) / total) * 100 : 0} />;
+}
+
+/**
+ * A bulk write's buttons: Cancel while it runs; once ended, "Retry the failed ones" when some
+ * failed, any `other` buttons, and Close. The button pressed goes away: focus moves to what can be
+ * done next.
+ */
+export function BulkRunActions({ running, failed, onCancel, onRetry, onClose, other }: { running: boolean; failed: number; onCancel: () => void; onRetry: () => void; onClose: () => void; other?: ReactNode }) {
+  if (running) {
+    return (
+      <Button autoFocus onClick={onCancel}>
+        Cancel
+      </Button>
+    );
+  }
+  return (
+    <>
+      {failed > 0 ? (
+        <Button autoFocus onClick={onRetry}>
+          Retry the failed ones
+        </Button>
+      ) : null}
+      {other}
+      <Button variant="contained" autoFocus={failed === 0} onClick={onClose}>
+        Close
+      </Button>
+    </>
+  );
 }

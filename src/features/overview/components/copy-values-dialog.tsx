@@ -11,7 +11,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Environment } from '@/api/contract';
-import { BulkFailureList, BulkProgressBar, bulkStatusText } from '@/components/bulk-progress';
+import { BulkFailureList, BulkProgressBar, BulkRunActions, bulkStatusText } from '@/components/bulk-progress';
 import { ProductionConfirmActions } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import { EnvironmentOptions, SelectField } from '@/components/select-field';
@@ -91,23 +91,7 @@ export function CopyValuesDialog({ environments, selected, api, onClose }: CopyV
         {run.phase === 'finished' ? <BulkFailureList failures={run.progress.failures} /> : null}
       </Stack>
     );
-    // The button pressed goes away: focus moves to what can be done next.
-    actions = busy ? (
-      <Button autoFocus onClick={run.cancel}>
-        Cancel
-      </Button>
-    ) : (
-      <>
-        {failed > 0 ? (
-          <Button autoFocus onClick={run.retryFailed}>
-            Retry the failed ones
-          </Button>
-        ) : null}
-        <Button variant="contained" autoFocus={failed === 0} onClick={onClose}>
-          Close
-        </Button>
-      </>
-    );
+    actions = <BulkRunActions running={busy} failed={failed} onCancel={run.cancel} onRetry={run.retryFailed} onClose={onClose} />;
   } else if (confirming) {
     body = (
       <Alert severity="warning">

@@ -10,6 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { BulkRunActions } from '@/components/bulk-progress';
 import { ConfirmDialog, DiscardChangesDialog, ProductionConfirmActions } from '@/components/confirm-dialog';
 import { ErrorAlert } from '@/components/error-alert';
 import { countOf } from '@/lib/counts';
@@ -124,26 +125,16 @@ export function ImportDialog({ api, envId: initialEnvId, onClose }: ImportDialog
   let actions;
   if (confirming) {
     actions = <ProductionConfirmActions confirmLabel={`Import into ${targetName}`} onBack={() => setConfirming(false)} onConfirm={start} />;
-  } else if (busy) {
+  } else if (busy || run.phase === 'finished') {
     actions = (
-      <Button autoFocus onClick={run.cancel}>
-        Cancel
-      </Button>
-    );
-  } else if (run.phase === 'finished') {
-    // The button pressed goes away: focus moves to what can be done next.
-    actions = (
-      <>
-        {progress.failed > 0 ? (
-          <Button autoFocus onClick={run.retryFailed}>
-            Retry the failed ones
-          </Button>
-        ) : null}
-        <Button onClick={run.reset}>Back to editing</Button>
-        <Button variant="contained" autoFocus={progress.failed === 0} onClick={onClose}>
-          Close
-        </Button>
-      </>
+      <BulkRunActions
+        running={busy}
+        failed={progress.failed}
+        onCancel={run.cancel}
+        onRetry={run.retryFailed}
+        onClose={onClose}
+        other={<Button onClick={run.reset}>Back to editing</Button>}
+      />
     );
   } else {
     actions = (
